@@ -1,0 +1,1 @@
+"""Startpakke: authoring toolkit for the course «Startpakke for samskaping»."""

@@ -1,0 +1,47 @@
+"""New method cards and modules from commented templates; an existing file is never overwritten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .files import write_atomic
+from .slugs import slugify
+
+templates = Environment(
+    loader=PackageLoader("startpakke", "templates"),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+    autoescape=False,  # YAML, not HTML; values are quoted through json.dumps
+)
+
+
+class AlreadyExists(Exception):
+    pass
+
+
+def new_file(course_dir: Path, kind: str, title: str, phases: list[str], phase: str = "") -> Path:
+    slug = slugify(title)
+    if not slug:
+        raise ValueError(f"the title {title!r} has no letters or digits to make a file name from")
+    path = course_dir / f"{kind}s" / f"{slug}.yml"
+    if path.exists():
+        raise AlreadyExists(path)
+    text = templates.get_template(f"{kind}.yml.j2").render(
+        title=title,
+        title_yaml=json.dumps(title, ensure_ascii=False),
+        slug=slug,
+        phases=", ".join(phases) or "(ingen faser i course.yml ennå)",
+        phase=phase,
+    )
+    # O_EXCL-like guarantee: create the file only if nobody else did meanwhile.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8"):
+            pass
+    except FileExistsError:
+        raise AlreadyExists(path) from None
+    write_atomic(path, text)
+    return path

@@ -1,0 +1,158 @@
+"""The editor's command line: thin wiring around loading, checks and the build steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import authoring
+from .loading import Loaded, Project, load_course
+from .schema import write_schemas
+
+app = typer.Typer(
+    help="Startpakke: write, check and publish the course «Startpakke for samskaping».",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+new_app = typer.Typer(help="Create a new method card or module from a commented template.",
+                      no_args_is_help=True)
+list_app = typer.Typer(help="List parts of the course.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+app.add_typer(list_app, name="list")
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+CourseOption = Annotated[
+    Optional[Path],
+    typer.Option("--course", help="The course folder (with course.yml) or the project folder around it."),
+]
+
+
+def load_and_report(course: Optional[Path], strict: bool = False, quiet: bool = False) -> Loaded:
+    """Load the course and print every problem; exit 1 when the content has errors."""
+    loaded = load_course(Project.find(course))
+    for problem in loaded.report.sorted():
+        typer.echo(str(problem))
+    if loaded.report.failed(strict) or not quiet:
+        console.print(summary(loaded))
+    if loaded.report.failed(strict):
+        raise typer.Exit(1)
+    return loaded
+
+
+def summary(loaded: Loaded) -> str:
+    sources, report = loaded.sources, loaded.report
+    methods = [method for _, method in sources.methods.values()]
+    counts = [
+        f"{len(sources.files['modules'])} modules",
+        f"{len(sources.files['methods'])} methods",
+        f"{sum(1 for method in methods if method.video)} videos",
+    ]
+    n_errors, n_warnings = len(report.errors), len(report.warnings)
+    colour = "red" if n_errors else "yellow" if n_warnings else "green"
+    return (
+        f"{', '.join(counts)}: [{colour}]{n_errors} error{'s' * (n_errors != 1)}, "
+        f"{n_warnings} warning{'s' * (n_warnings != 1)}[/{colour}]"
+    )
+
+
+@app.command()
+def check(
+    course: CourseOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check every course file and report all problems as path:line:col."""
+    load_and_report(course, strict)
+
+
+def _new(kind: str, title: str, course: Optional[Path], phase: str) -> None:
+    project = Project.find(course)
+    loaded = load_course(project)
+    phases = [p.id for p in loaded.sources.info[1].phases] if loaded.sources.info else []
+    if phase and phases and phase not in phases:
+        errors.print(f"Unknown phase `{phase}`. Phases in course.yml: {', '.join(phases)}")
+        raise typer.Exit(2)
+    try:
+        path = authoring.new_file(project.course_dir, kind, title, phases, phase)
+    except ValueError as error:
+        errors.print(f"Cannot create the {kind}: {error}")
+        raise typer.Exit(2)
+    except authoring.AlreadyExists as error:
+        errors.print(f"{loaded.report.relative(error.args[0])} already exists and is left as it is. "
+                     f"Choose another title, or edit that file.")
+        raise typer.Exit(1)
+    relative = loaded.report.relative(path)
+    console.print(f"Created [bold]{relative}[/bold].")
+    if kind == "method":
+        console.print(f"Next: fill it in, add `- {path.stem}` to the `methods:` list of a module, "
+                      "then run `startpakke check`.")
+    else:
+        console.print(f"Next: fill it in, add `- {path.stem}` under `modules:` in course/course.yml, "
+                      "then run `startpakke check`.")
+
+
+@new_app.command("method")
+def new_method(
+    title: Annotated[str, typer.Argument(help="The method's title, e.g. «Åpen kafé».")],
+    phase: Annotated[str, typer.Option("--phase", help="The id of the method's phase.")] = "",
+    course: CourseOption = None,
+) -> None:
+    """Create course/methods/<slug>.yml from a template that explains each field."""
+    _new("method", title, course, phase)
+
+
+@new_app.command("module")
+def new_module(
+    title: Annotated[str, typer.Argument(help="The module's title.")],
+    course: CourseOption = None,
+) -> None:
+    """Create course/modules/<slug>.yml from a template that explains each field."""
+    _new("module", title, course, "")
+
+
+@app.command()
+def schema(
+    out: Annotated[Optional[Path], typer.Option("--out", help="Folder for the schema files.")] = None,
+    course: CourseOption = None,
+) -> None:
+    """Write JSON Schemas for course, module and method files (used by the templates' editors)."""
+    folder = out or Project.find(course).root / "schemas"
+    for path in write_schemas(folder):
+        console.print(f"Wrote {path}")
+
+
+@list_app.command("methods")
+def list_methods(
+    phase: Annotated[str, typer.Option("--phase", help="Only methods of this phase.")] = "",
+    max_minutes: Annotated[Optional[int], typer.Option("--max-minutes", min=1,
+                           help="Only methods that can be done in this many minutes.")] = None,
+    group_size: Annotated[Optional[int], typer.Option("--group-size", min=1,
+                          help="Only methods that suit a group of this size.")] = None,
+    digital: Annotated[bool, typer.Option("--digital", help="Only methods with a digital variant.")] = False,
+    course: CourseOption = None,
+) -> None:
+    """List method cards, filtered by phase, time, group size and digital use."""
+    loaded = load_and_report(course, quiet=True)
+    assert loaded.course
+    phases = [p.id for p in loaded.course.info.phases]
+    if phase and phase not in phases:
+        errors.print(f"Unknown phase `{phase}`. Phases: {', '.join(phases)}")
+        raise typer.Exit(2)
+    table = Table("slug", "title", "phase", "minutes", "group", "digital")
+    for method in loaded.course.methods.values():
+        if (phase and method.phase != phase) or (digital and not method.is_digital) \
+                or (max_minutes is not None and method.duration.min > max_minutes) \
+                or (group_size is not None
+                    and not method.group_size.min <= group_size <= method.group_size.max):
+            continue
+        table.add_row(method.slug, method.title, method.phase,
+                      f"{method.duration.min}–{method.duration.max}",
+                      f"{method.group_size.min}–{method.group_size.max}",
+                      "yes" if method.is_digital else "no")
+    console.print(table)

@@ -1,0 +1,122 @@
+"""Load course/ into one validated Course, collecting every problem of the run into a Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import checks
+from .fieldpath import dotted
+from .markup import strings_in, unsafe_markup
+from .model import Course, CourseFile, MethodFile, ModuleFile
+from .problems import Report
+from .validation import validate
+from .yamlsource import Document, YamlProblem, read_document
+
+
+@dataclass
+class Project:
+    """Where things are: the project folder holds course/ and media/; outputs go to build/ and site/."""
+
+    root: Path
+
+    @property
+    def course_dir(self) -> Path:
+        return self.root / "course"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.root / "media"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @classmethod
+    def find(cls, course: Path | None = None) -> Project:
+        """Accept the course folder itself or the project folder around it (default: the current one)."""
+        path = (course or Path.cwd()).resolve()
+        if (path / "course.yml").is_file() or path.name == "course":
+            return cls(path.parent)
+        return cls(path)
+
+
+@dataclass
+class Sources:
+    """The parsed files with their positions, for pointing problems at the right line."""
+
+    info: tuple[Document, CourseFile] | None = None
+    modules: dict[str, tuple[Document, ModuleFile]] = field(default_factory=dict)
+    methods: dict[str, tuple[Document, MethodFile]] = field(default_factory=dict)
+    files: dict[str, list[Path]] = field(default_factory=lambda: {"modules": [], "methods": []})
+
+
+@dataclass
+class Loaded:
+    project: Project
+    report: Report
+    sources: Sources
+    course: Course | None
+    """None while the content has errors."""
+
+
+def load_course(project: Project) -> Loaded:
+    report = Report(project.root)
+    sources = Sources()
+    course_file = project.course_dir / "course.yml"
+    if not course_file.is_file():
+        report.add(
+            course_file, 1, 1, "", "course.yml is missing",
+            "run the command in the project folder, or point --course at the folder with course.yml",
+        )
+        return Loaded(project, report, sources, None)
+
+    document = _read(course_file, CourseFile, report)
+    if document:
+        sources.info = document
+    for kind, model, table in (
+        ("modules", ModuleFile, sources.modules),
+        ("methods", MethodFile, sources.methods),
+    ):
+        paths = sorted((project.course_dir / kind).glob("*.y*ml"))
+        sources.files[kind] = paths
+        for path in paths:
+            parsed = _read(path, model, report)
+            if parsed:
+                parsed[1]._slug = path.stem
+                table[path.stem] = parsed
+
+    checks.run_all(project, sources, report)
+    course = None if report.errors or not sources.info else assemble(sources)
+    return Loaded(project, report, sources, course)
+
+
+def _read(path: Path, model: type[BaseModel], report: Report) -> tuple[Document, BaseModel] | None:
+    try:
+        document = read_document(path)
+    except YamlProblem as problem:
+        report.add(path, problem.line, problem.col, problem.field, problem.message, problem.hint)
+        return None
+    except OSError as error:
+        report.add(path, 1, 1, "", f"cannot read the file: {error.strerror}")
+        return None
+    unsafe = False
+    for loc, text in strings_in(document.data):
+        reason = unsafe_markup(text)
+        if reason:
+            report.add(path, *document.where(loc), dotted(loc), *reason)
+            unsafe = True
+    parsed = validate(document, model, report)
+    return (document, parsed) if parsed is not None and not unsafe else None
+
+
+def assemble(sources: Sources) -> Course:
+    assert sources.info
+    info = sources.info[1]
+    modules = [sources.modules[slug][1] for slug in info.modules if slug in sources.modules]
+    taught = [slug for module in modules for slug in module.methods]
+    order = list(dict.fromkeys(taught)) + sorted(set(sources.methods) - set(taught))
+    methods = {slug: sources.methods[slug][1] for slug in order if slug in sources.methods}
+    return Course(info=info, modules=modules, methods=methods)

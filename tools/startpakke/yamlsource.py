@@ -1,0 +1,122 @@
+"""Read a YAML file into plain data plus the line and column of every field in it.
+
+PyYAML's loaders forget positions and silently keep the last of two duplicate keys. Composing the node
+tree and constructing it ourselves keeps both problems visible to the editor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .fieldpath import dotted
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    path: Path
+    data: Any = None
+    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each value starts (1-based line, column)."""
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    """Where each mapping key stands: the place to point at for unknown or misspelt fields."""
+
+    def where(self, loc: FieldPath, at_key: bool = False) -> tuple[int, int]:
+        """The position of `loc`, or of its nearest parent that exists in the file."""
+        for end in range(len(loc), -1, -1):
+            prefix = tuple(loc[:end])
+            table = self.keys if at_key and end == len(loc) else self.values
+            if prefix in table:
+                return table[prefix]
+            if prefix in self.keys:
+                return self.keys[prefix]
+        return (1, 1)
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, col: int, message: str, hint: str = "", field: str = ""):
+        super().__init__(message)
+        self.line, self.col, self.message, self.hint, self.field = line, col, message, hint, field
+
+
+def read_document(path: Path) -> Document:
+    """Parse one YAML file; raise YamlProblem for anything an editor has to fix in it."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlProblem(
+            line, 1, "the file is not UTF-8 text",
+            "save it as UTF-8 (in most editors: «Save with encoding» → UTF-8)",
+        ) from None
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlProblem(1, 1, "the file is empty", "fill it in, or delete it")
+    _refuse_tabs(text)
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        document = Document(path)
+        document.data = _construct(loader, node, (), document)
+        return document
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(filter(None, [error.problem, error.context]))
+        raise YamlProblem(line, col, f"YAML syntax error: {problem}", _syntax_hint(text, line)) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(1, 1, f"YAML syntax error: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _refuse_tabs(text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlProblem(
+                number, indent.index("\t") + 1, "a tab is used for indentation",
+                "YAML indents with spaces only: replace the tab with spaces",
+            )
+
+
+def _syntax_hint(text: str, line: int) -> str:
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if ": " in current.split("#")[0].partition(": ")[2]:
+        return "a value that contains «: » must be put in quotes"
+    return "check the indentation and that every `key: value` pair has a space after the colon"
+
+
+def _construct(loader: Any, node: yaml.Node, path: FieldPath, document: Document) -> Any:
+    document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise YamlProblem(*key_at, "a field name must be plain text")
+            key = str(key) if not isinstance(key, str) else key
+            if key in result:
+                first = document.keys[path + (key,)][0]
+                raise YamlProblem(
+                    *key_at, f"`{key}` is given twice (first on line {first})",
+                    "YAML keeps only the last one: remove or merge one of them",
+                    field=dotted(path + (key,)),
+                )
+            document.keys[path + (key,)] = key_at
+            result[key] = _construct(loader, value_node, path + (key,), document)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, path + (i,), document) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
