@@ -12,6 +12,7 @@ from rich.table import Table
 from . import authoring
 from .loading import Loaded, Project, load_course
 from .schema import write_schemas
+from .site import publish
 
 app = typer.Typer(
     help="Startpakke: write, check and publish the course «Startpakke for samskaping».",
@@ -156,3 +157,51 @@ def list_methods(
                       f"{method.group_size.min}–{method.group_size.max}",
                       "yes" if method.is_digital else "no")
     console.print(table)
+
+
+def _site_config(project: Project) -> None:
+    try:
+        publish.config_file(project)
+    except publish.NoSiteConfig as error:
+        errors.print(f"{error}. Run the command in the project folder, or copy mkdocs.yml there.")
+        raise typer.Exit(2)
+
+
+@app.command()
+def build(
+    course: CourseOption = None,
+    site_dir: Annotated[Optional[Path], typer.Option("--site-dir", help="Where to put the site.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop on any MkDocs warning.")] = False,
+) -> None:
+    """Check the course, make its media, and build the site into site/."""
+    loaded = load_and_report(course, quiet=True)
+    _site_config(loaded.project)
+    publish.run_build_steps(loaded)
+    folder = publish.build_site(loaded.project, site_dir, strict)
+    console.print(f"Built the site in [bold]{folder}[/bold].")
+
+
+@app.command()
+def serve(
+    course: CourseOption = None,
+    dev_addr: Annotated[str, typer.Option("--dev-addr", help="Address and port to serve on.")]
+    = "127.0.0.1:8000",
+) -> None:
+    """Build the site and serve it; edits in course/ and media/ rebuild it and reload the browser."""
+    loaded = load_and_report(course, quiet=True)
+    _site_config(loaded.project)
+    publish.run_build_steps(loaded)
+    console.print(f"Serving on http://{dev_addr}/ (Ctrl+C stops).")
+    publish.serve_site(loaded.project, dev_addr)
+
+
+@app.command("export-markdown")
+def export_markdown(
+    folder: Annotated[Path, typer.Argument(help="Folder for the Markdown pages and nav.yml.")],
+    course: CourseOption = None,
+) -> None:
+    """Write the site's pages as plain Markdown files with a nav.yml, for another publishing engine."""
+    loaded = load_and_report(course, quiet=True)
+    assert loaded.course
+    written = publish.export_markdown(loaded.course, loaded.project, folder)
+    console.print(f"Wrote {len(written) - 1} pages and nav.yml to [bold]{folder}[/bold].")
