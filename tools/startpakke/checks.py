@@ -104,7 +104,8 @@ def check_module_order(project: Project, sources: Sources, report: Report) -> No
         if path.stem not in seen:
             _add(report, document, ("modules",),
                  f"the module `{path.stem}` ({report.relative(path)}) is missing from the course order",
-                 f"add `- {path.stem}` under `modules:` where learners should meet it, or delete the file")
+                 f"add `- {path.stem}` under `modules:` where learners should meet it, or delete the file",
+                 at_key=True)
 
 
 def check_method_references(sources: Sources, report: Report) -> None:
