@@ -1,0 +1,28 @@
+"""The site's own stylesheet and script, published under assets/startpakke/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+FOLDER = Path(__file__).parent / "assets"
+PREFIX = "assets/startpakke/"
+# The Markdown extensions the page templates are written for.
+MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
+                       "pymdownx.tabbed"]
+
+
+def files() -> dict[str, Path]:
+    return {PREFIX + path.name: path for path in sorted(FOLDER.iterdir()) if path.is_file()}
+
+
+def configure(config: MkDocsConfig) -> None:
+    for path in files():
+        target = config.extra_css if path.endswith(".css") else config.extra_javascript
+        if path.endswith((".css", ".js")) and path not in target:
+            target.append(path)
+    for extension in MARKDOWN_EXTENSIONS:
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    config.mdx_configs.setdefault("pymdownx.tabbed", {}).setdefault("alternate_style", True)

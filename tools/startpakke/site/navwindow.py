@@ -1,0 +1,65 @@
+"""A sidebar that stays the same size however large the course grows.
+
+Material's pruned navigation still lists every module at the top level and every method of the open
+module. Here each level shows at most a window of sections or pages around the current one, with a
+link to the full list (the home page's module list, the module's method list) where items are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+RADIUS = 4
+"""Items shown on each side of the current one; a level with up to 2·RADIUS+1 items is shown whole."""
+
+
+class NavView:
+    """What Material's nav templates read from `nav`: `items` and `homepage`."""
+
+    def __init__(self, nav: Navigation, more_modules: str) -> None:
+        self.homepage = nav.homepage
+        self.pages = nav.pages
+        self.items = _window(nav.items, top=True, more=more_modules)
+
+    def __iter__(self) -> Any:
+        return iter(self.items)
+
+
+class _SectionView:
+    """A section whose children are windowed; everything else is the real section."""
+
+    def __init__(self, section: Section, children: list[Any]) -> None:
+        self._section = section
+        self.children = children
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._section, name)
+
+
+def _window(items: list[Any], top: bool, more: str) -> list[Any]:
+    # At the top level only sections (modules) are windowed: the single pages (start, closing,
+    # library, about) always show. Below it, every item counts.
+    counted = [i for i, item in enumerate(items) if not top or isinstance(item, Section)]
+    active = next((n for n, i in enumerate(counted) if items[i].active), 0)
+    low = max(0, min(active - RADIUS, len(counted) - (2 * RADIUS + 1)))
+    kept = set(counted[low:low + 2 * RADIUS + 1])
+    result: list[Any] = []
+    after_window = 0
+    for i, item in enumerate(items):
+        if i in counted and i not in kept:
+            continue
+        if isinstance(item, Section) and item.active:
+            first = item.children[0] if item.children else None
+            index_url = first.url if isinstance(first, Page) else ""
+            item = _SectionView(item, _window(item.children, top=False, more=index_url + "#metoder"))
+        result.append(item)
+        if i in kept:
+            after_window = len(result)
+    hidden = len(counted) - len(kept)
+    if hidden and more:
+        label = "Alle modulene" if top else "Alle metodene i modulen"
+        result.insert(after_window, Link(f"{label} ({hidden} til)", more))
+    return result

@@ -1,0 +1,85 @@
+"""The MkDocs plugin: wires MkDocs events to the course. All the work happens in other modules."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..loading import Project, load_course
+from . import extras as site_extras
+from . import assets, flow
+from .mkdocs_nav import mkdocs_nav
+from .navwindow import NavView
+from .render import Site, render_course
+from .sanitize import clean_html
+from .text import plain_title
+
+log = logging.getLogger("mkdocs.plugins.startpakke")
+
+
+class StartpakkeConfig(Config):
+    course = c.Type(str, default="course")
+    """The course folder, relative to mkdocs.yml."""
+
+
+class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.project = Project.find(root / self.config.course)
+        self.site = self._load(self.project)
+        info = self.course_info
+        config.site_name = plain_title(info.title)
+        config.site_url = config.site_url or info.site_url  # `mkdocs serve` sets its own
+        config.copyright = plain_title(f"{info.publisher} · {info.license}")
+        config.nav = mkdocs_nav(self.site.nav)
+        assets.configure(config)
+        return config
+
+    def _load(self, project: Project) -> Site:
+        loaded = load_course(project)
+        for problem in loaded.report.sorted():
+            # Errors stop the build; content warnings are for `startpakke check`, not for --strict.
+            (log.error if problem.severity == "error" else log.info)(str(problem))
+        if loaded.course is None:
+            n = len(loaded.report.errors)
+            raise PluginError(f"The course has {n} error{'s' * (n != 1)} (listed above); "
+                              "fix them and the site builds again.")
+        self.course_info = loaded.course.info
+        self.extras = site_extras.collect(project)
+        return render_course(loaded.course, self.extras)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for path, markdown in self.site.pages.items():
+            files.append(File.generated(config, path, content=markdown))
+        for path, source in {**assets.files(), **self.extras.files}.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        flow.link_pages(nav, self.site.flow)
+        return nav
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return clean_html(html)
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        context["nav"] = NavView(nav, more_modules="./#moduler")
+        return context
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        for folder in (self.project.course_dir, self.project.media_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

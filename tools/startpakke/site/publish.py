@@ -1,0 +1,83 @@
+"""What `startpakke build`, `serve` and `export-markdown` do, behind thin CLI commands."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
+from mkdocs.config import load_config
+
+from ..files import write_atomic
+from ..loading import Loaded, Project
+from ..model import Course
+from . import extras as site_extras
+from .mkdocs_nav import mkdocs_nav
+from .render import render_course
+
+BuildStep = Callable[[Loaded], None]
+BUILD_STEPS: list[BuildStep] = []
+"""Steps that make media for the site (video renditions, PDF cards), run by `startpakke build` after
+the check and before the site. Each skips itself when the course has nothing for it."""
+
+
+class NoSiteConfig(Exception):
+    """The project has no mkdocs.yml."""
+
+
+def config_file(project: Project) -> Path:
+    path = project.root / "mkdocs.yml"
+    if not path.is_file():
+        raise NoSiteConfig(f"{path} is missing: the site needs a mkdocs.yml beside the course folder")
+    return path
+
+
+def show_mkdocs_messages() -> None:
+    """MkDocs only prints through its CLI's logging set-up; outside it, show warnings and errors."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_startpakke", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._startpakke = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+def run_build_steps(loaded: Loaded) -> None:
+    for step in BUILD_STEPS:
+        step(loaded)
+
+
+def build_site(project: Project, site_dir: Path | None = None, strict: bool = False) -> Path:
+    """Build the site with MkDocs into `site_dir` (default: mkdocs.yml's, site/); return that folder."""
+    show_mkdocs_messages()
+    options = {"site_dir": str(site_dir)} if site_dir else {}
+    config = load_config(config_file=str(config_file(project)), strict=strict, **options)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)
+
+
+def serve_site(project: Project, dev_addr: str) -> None:
+    show_mkdocs_messages()
+    serve(config_file=str(config_file(project)), dev_addr=dev_addr)
+
+
+def export_markdown(course: Course, project: Project, folder: Path) -> list[Path]:
+    """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files."""
+    site = render_course(course, site_extras.collect(project))
+    written = []
+    for page, markdown in site.pages.items():
+        written.append(folder / page)
+        write_atomic(folder / page, markdown)
+    nav = yaml.safe_dump({"nav": mkdocs_nav(site.nav, escape=False)}, allow_unicode=True, sort_keys=False)
+    write_atomic(folder / "nav.yml", nav)
+    return written + [folder / "nav.yml"]

@@ -1,0 +1,62 @@
+"""Course text as safe Markdown: defence in depth behind the loader, which already refuses raw HTML.
+
+Every content string goes through one of these filters on its way into a page, so a card that slipped
+past the checks still cannot put markup or a script into the site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# `<` starts raw HTML unless it opens an autolink such as <https://…> or <mailto:…>.
+_RAW_ANGLE = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>]*>)")
+# `&` that would start a character reference (&#106; or &lt;) is shown as text.
+_ENTITY = re.compile(r"&(?=#|[A-Za-z][A-Za-z0-9]*;)")
+# The target of an inline link, image or reference definition: keep web, mail and relative targets only.
+_LINK_TARGET = re.compile(
+    r"(\]\(\s*<?\s*|^[ ]{0,3}\[[^\]\n]+\]:\s*<?)([A-Za-z][A-Za-z0-9+.\-]*)\s*:", re.MULTILINE
+)
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+# `{: onclick="…" }` after text is attribute syntax (attr_list) that Material needs for our own
+# templates; in content it would set attributes, so its brace is escaped. A brace in a code span
+# then shows its backslash, a small price for that.
+_ATTRIBUTES = re.compile(r"\{(?=[^}\n]*\})")
+# Markdown syntax that means nothing in a title shown as plain text.
+_INLINE_MARKS = re.compile(r"(\*\*|__|\*|`)")
+
+
+def markdown_text(text: str) -> str:
+    """Block Markdown from a content field, with raw HTML and unsafe link targets neutralised."""
+    text = _ENTITY.sub("&amp;", text)
+    text = _RAW_ANGLE.sub("&lt;", text)
+    text = _ATTRIBUTES.sub(r"\\{", text)
+    return _LINK_TARGET.sub(_neutral_target, text).strip()
+
+
+def markdown_inline(text: str) -> str:
+    """Like `markdown_text`, on one line: for list items, table cells and headings."""
+    return " ".join(markdown_text(text).split())
+
+
+def table_cell(text: str) -> str:
+    """Inline Markdown that cannot end a table cell early."""
+    return markdown_inline(text).replace("|", "\\|")
+
+
+def plain_title(text: str) -> str:
+    """A title as HTML-escaped plain text, for front matter, nav and <title>, which MkDocs prints raw."""
+    plain = _INLINE_MARKS.sub("", " ".join(text.split()))
+    return html.escape(plain, quote=True)
+
+
+def attribute(text: str) -> str:
+    """A value for an HTML attribute in a template."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def _neutral_target(match: re.Match[str]) -> str:
+    scheme = match.group(2)
+    if scheme.lower() in _SAFE_SCHEMES:
+        return match.group(0)
+    return f"{match.group(1)}#blocked-{scheme.lower()}-"
