@@ -1,0 +1,115 @@
+"""Shared helpers of the site tests: projects to build, a static server, Chromium.
+
+(No conftest.py here: the top-level tests import `conftest` by name, and a second one would shadow it.)
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import http.server
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from course_factory import write_course
+from startpakke.loading import Project
+from startpakke.site import publish
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def make_project(root: Path, **course: Any) -> Project:
+    """A project folder like the repository's: a generated course/, mkdocs.yml and docs/."""
+    write_course(root, **course)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    return Project(root)
+
+
+@functools.cache
+def example_site() -> Path:
+    """The repository's example course, built once per test run into a temporary folder."""
+    folder = Path(tempfile.mkdtemp(prefix="startpakke-site-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return publish.build_site(Project(REPO), folder / "site")
+
+
+def expected_titles(project_root: Path) -> list[str]:
+    """Every page title «Neste» should show, read straight from the YAML (not through our code)."""
+    def load(path: Path) -> dict[str, Any]:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    course = load(project_root / "course" / "course.yml")
+    site = course["title"]
+    titles = [site]
+    for slug in course["modules"]:
+        module = load(project_root / "course" / "modules" / f"{slug}.yml")
+        titles.append(f"{module['title']} - {site}")
+        for method in module.get("methods", []):
+            titles.append(f"{load(project_root / 'course' / 'methods' / f'{method}.yml')['title']} - {site}")
+    titles.append(f"Avslutning - {site}")
+    return titles
+
+
+def expected_paths(project_root: Path) -> list[str]:
+    """The site paths of the learner's flow, from course.yml and the module files."""
+    course = yaml.safe_load((project_root / "course" / "course.yml").read_text(encoding="utf-8"))
+    paths = [""]
+    for slug in course["modules"]:
+        paths.append(f"moduler/{slug}/")
+        module = yaml.safe_load((project_root / "course" / "modules" / f"{slug}.yml").read_text("utf-8"))
+        paths += [f"metoder/{method}/" for method in module.get("methods", [])]
+    return paths + ["avslutning/"]
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def page_path(site: Path, html: Path) -> str:
+    """`site/metoder/x/index.html` → `metoder/x/`."""
+    folder = html.parent.relative_to(site).as_posix()
+    return "" if folder == "." else folder + "/"
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve a built site on a free local port; yields its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
