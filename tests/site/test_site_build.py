@@ -1,0 +1,160 @@
+"""Real MkDocs builds: the learner's flow in the footer links, addresses, strictness, errors, size."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitekit import REPO, example_site, expected_paths, html_pages, make_project, page_path
+from startpakke.loading import Project, load_course
+from startpakke.site import publish
+from startpakke.site.render import render_course
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def footer_link(page: BeautifulSoup, direction: str) -> str | None:
+    link = page.select_one(f"a.md-footer__link--{direction}")
+    return link["href"] if link else None
+
+
+def resolve(from_path: str, href: str) -> str:
+    """A relative href on the page at `from_path` as a site path like `metoder/x/`."""
+    parts = [p for p in from_path.split("/") if p]
+    for piece in href.split("/"):
+        if piece == "..":
+            parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts) + "/" if parts else ""
+
+
+def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_footer_links_walk_the_course_order_from_course_yml() -> None:
+    site = example_site()
+    expected = expected_paths(REPO)
+    for index, path in enumerate(expected):
+        page = soup(site / path / "index.html")
+        after = footer_link(page, "next")
+        before = footer_link(page, "prev")
+        assert (resolve(path, after) if after else None) == (expected[index + 1] if index + 1 < len(expected) else None), path
+        assert (resolve(path, before) if before else None) == (expected[index - 1] if index else None), path
+
+
+def test_pages_outside_the_flow_lead_nowhere_else() -> None:
+    site = example_site()
+    for path in ("metoder/", "om/"):
+        page = soup(site / path / "index.html")
+        assert footer_link(page, "next") is None and footer_link(page, "prev") is None
+
+
+def test_every_page_is_norwegian_with_headings_in_order() -> None:
+    pages = html_pages(example_site())
+    assert len(pages) == 1 + 5 + 14 + 3
+    for path in pages:
+        page = soup(path)
+        assert page.html["lang"] == "nb", path
+        article = page.select_one("article.md-content__inner")
+        levels = [int(h.name[1]) for h in article.find_all(re.compile(r"^h[1-6]$"))]
+        assert levels[0] == 1 and levels.count(1) == 1, path
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (path, levels)
+
+
+def test_current_place_shows_in_the_menu_and_the_path() -> None:
+    page = soup(example_site() / "metoder" / "interessentkart" / "index.html")
+    active = page.select(".md-sidebar--primary .md-nav__link--active")
+    assert active and "Interessentkart" in active[0].get_text()
+    path = [item.get_text(strip=True) for item in page.select(".md-path__item")]
+    assert path == ["Start", "Økt 1: Forstå utfordringen"]
+    assert "Metode 1 av 5 i Økt 1: Forstå utfordringen" in page.select_one(".sp-place").get_text()
+
+
+def test_library_lists_every_method_without_javascript() -> None:
+    page = soup(example_site() / "metoder" / "index.html")
+    cards = page.select(".sp-method")
+    assert len(cards) == 14
+    loaded = load_course(Project(REPO))
+    for card in cards:
+        slug = card.a["href"].strip("/").split("/")[-1]
+        method = loaded.course.methods[slug]
+        assert card["data-phase"] == method.phase
+        assert (int(card["data-minutes-min"]), int(card["data-group-max"])) == (method.duration.min, method.group_size.max)
+        assert card["data-digital"] == ("ja" if method.is_digital else "nei")
+
+
+def test_search_is_set_up_for_norwegian() -> None:
+    index = json.loads((example_site() / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["no"]
+    assert "«" in index["config"]["separator"]
+
+
+def test_site_name_and_address_come_from_the_course() -> None:
+    page = soup(example_site() / "om" / "index.html")
+    assert page.title.get_text() == "Om kurset - Startpakke for samskaping"
+    assert page.select_one('link[rel="canonical"]')["href"] == "https://startpakke.example.no/om/"
+
+
+def test_strict_build_of_the_example_course_passes(tmp_path) -> None:
+    result = mkdocs("build", "--strict", "--site-dir", str(tmp_path / "site"), cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_invalid_content_fails_the_build_with_the_check_messages(tmp_path) -> None:
+    project = make_project(tmp_path, methods=4)
+    method = tmp_path / "course" / "methods" / "metode-2.yml"
+    method.write_text(method.read_text(encoding="utf-8").replace("phase: utvikle", "fase: utvikle"))
+    expected = [str(problem).splitlines()[0] for problem in load_course(project).report.errors]
+    assert expected and "metode-2.yml" in expected[0]
+    result = mkdocs("build", cwd=tmp_path)
+    assert result.returncode == 1
+    for line in expected:
+        assert line in result.stderr
+    assert "The course has" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def mean_method_page(site: Path) -> float:
+    pages = list((site / "metoder").glob("*/index.html"))
+    return sum(p.stat().st_size for p in pages) / len(pages)
+
+
+def test_page_html_does_not_grow_with_the_course(tmp_path) -> None:
+    """Past a dozen modules the menu shows a window of them, so a page is the same size at 36 methods
+    (12 modules) and at 120 (40 modules); without the window it grows by a menu entry per module."""
+    sizes = []
+    for count in (36, 120):
+        project = make_project(tmp_path / str(count), methods=count, per_module=3)
+        site = publish.build_site(project)
+        sizes.append((site / "metoder" / "metode-1" / "index.html").stat().st_size)
+    assert abs(sizes[1] - sizes[0]) < 100, sizes
+
+
+def test_export_markdown_gives_the_same_pages_and_a_plain_mkdocs_build_publishes_them(tmp_path) -> None:
+    project = make_project(tmp_path / "project", methods=5)
+    out = tmp_path / "export"
+    publish.export_markdown(load_course(project).course, project, out)
+    site = render_course(load_course(project).course)
+    for page, markdown in site.pages.items():
+        assert (out / page).read_text(encoding="utf-8") == markdown
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"  - startpakke:\n      course: course\n", "", config)
+    config = config.replace("docs_dir: docs", "docs_dir: export").replace("  logo: assets/logo.svg\n  favicon: assets/logo.svg\n", "")
+    (tmp_path / "mkdocs.yml").write_text(config + (out / "nav.yml").read_text(encoding="utf-8"))
+    result = mkdocs("build", "--strict", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "metoder" / "metode-1" / "index.html").is_file()
