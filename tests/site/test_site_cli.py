@@ -1,0 +1,60 @@
+"""`startpakke build` and `export-markdown` as an editor runs them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sitekit import make_project
+from startpakke.cli import app
+
+
+def run(*args: str, cwd: Path) -> tuple[int, str]:
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args))
+    finally:
+        os.chdir(here)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
+
+
+def test_build_checks_then_writes_the_site(tmp_path) -> None:
+    make_project(tmp_path, methods=4)
+    code, output = run("build", cwd=tmp_path)
+    assert code == 0, output
+    assert "Built the site in" in output
+    assert (tmp_path / "site" / "metoder" / "metode-4" / "index.html").is_file()
+    assert (tmp_path / "site" / "moduler" / "modul-2" / "index.html").is_file()
+
+
+def test_build_stops_on_content_errors_before_making_a_site(tmp_path) -> None:
+    make_project(tmp_path, methods=4)
+    module = tmp_path / "course" / "modules" / "modul-1.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace("- metode-1", "- metode-99"))
+    code, output = run("build", cwd=tmp_path)
+    assert code == 1
+    assert "course/modules/modul-1.yml:" in output and "no method `metode-99`" in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_build_without_mkdocs_yml_is_a_usage_error(tmp_path) -> None:
+    make_project(tmp_path, methods=2)
+    (tmp_path / "mkdocs.yml").unlink()
+    code, output = run("build", cwd=tmp_path)
+    assert code == 2
+    assert "mkdocs.yml is missing" in output
+
+
+def test_export_markdown_writes_pages_and_nav(tmp_path) -> None:
+    make_project(tmp_path / "project", methods=4)
+    code, output = run("export-markdown", str(tmp_path / "out"), cwd=tmp_path / "project")
+    assert code == 0, output
+    assert "Wrote 10 pages and nav.yml" in output
+    nav = (tmp_path / "out" / "nav.yml").read_text(encoding="utf-8")
+    assert nav.startswith("nav:\n- Start: index.md\n- Modul 1:\n  - moduler/modul-1/index.md\n  - metoder/metode-1.md\n")
+    assert (tmp_path / "out" / "metoder" / "metode-4.md").read_text(encoding="utf-8").startswith('---\ntitle: "Metode 4"')
