@@ -1,0 +1,126 @@
+"""The example course in Chromium: «Neste» through the whole course, axe on every page, the keyboard,
+the library filter and paper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from sitekit import REPO, chromium, example_site, expected_titles, html_pages, page_path, serve_folder
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    with serve_folder(example_site()) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+    yield context.new_page()
+    context.close()
+
+
+def follow(page: Any, direction: str) -> bool:
+    link = page.locator(f"a.md-footer__link--{direction}")
+    if link.count() == 0:
+        return False
+    with page.expect_navigation():
+        link.click()
+    return True
+
+
+def test_neste_visits_the_whole_course_in_order_and_forrige_walks_back(page, base_url) -> None:
+    page.goto(base_url)
+    titles = [page.title()]
+    while follow(page, "next"):
+        titles.append(page.title())
+    expected = expected_titles(REPO)
+    assert titles == expected
+    assert page.url == base_url + "avslutning/"
+    back = [page.title()]
+    while follow(page, "prev"):
+        back.append(page.title())
+    assert back == list(reversed(expected))
+
+
+def test_axe_finds_no_wcag_a_or_aa_violations_on_any_page(page, base_url) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    found = []
+    pages = html_pages(example_site())
+    for html in pages:
+        path = page_path(example_site(), html)
+        page.goto(base_url + path)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+        for violation in results.response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.append(f"/{path}: {violation['id']} ({violation['help']}) at {targets}")
+    assert len(pages) > 20
+    assert not found, "\n".join(found)
+
+
+def test_keyboard_reaches_every_link_and_tab_on_a_method_page(page, base_url) -> None:
+    page.goto(base_url + "metoder/interessentkart/")
+    wanted = page.eval_on_selector_all(
+        "article a[href], .md-footer a[href], .md-sidebar--primary a[href]",
+        # Material's tab labels hold tabindex=-1 links; the tabs themselves are radio buttons.
+        "links => links.filter(a => a.offsetParent !== null && a.tabIndex >= 0).map(a => a.href)")
+    reached: set[str] = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement && document.activeElement.href || ''")
+        if href:
+            reached.add(href)
+        if set(wanted) <= reached:
+            break
+    assert set(wanted) - reached == set()
+    # The «Digitalt» tab opens from the keyboard as well.
+    page.focus(".tabbed-set input:first-of-type")
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".tabbed-block").nth(1).is_visible()
+
+
+def test_library_filter_narrows_the_list_and_the_list_is_complete_without_javascript(browser, page, base_url) -> None:
+    page.goto(base_url + "metoder/")
+    methods = page.locator(".sp-method")
+    assert methods.count() == 14
+    page.select_option("select[name=fase]", "velge")
+    visible = [m for m in methods.all() if m.is_visible()]
+    assert visible and all(m.get_attribute("data-phase") == "velge" for m in visible)
+    assert page.locator(".sp-filter output").inner_text() == f"Viser {len(visible)} av 14 metoder"
+    assert not page.locator("#forsta").is_visible()
+    page.select_option("select[name=fase]", "")
+    page.fill("input[name=deltakere]", "12")
+    for method in methods.all():
+        low, high = int(method.get_attribute("data-group-min")), int(method.get_attribute("data-group-max"))
+        assert method.is_visible() == (low <= 12 <= high)
+
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(base_url + "metoder/")
+    assert plain.locator(".sp-method").count() == 14
+    assert all(m.is_visible() for m in plain.locator(".sp-method").all())
+    assert plain.locator(".sp-filter form").count() == 0
+    context.close()
+
+
+def test_a_method_page_prints_as_content_only_with_both_variants(page, base_url) -> None:
+    page.goto(base_url + "metoder/interessentkart/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".sp-downloads", ".md-path"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.get_by_text("Skriv lapper i stillhet").is_visible()  # a step of the digital variant
+    assert page.get_by_text("Få fram alle navnene").is_visible()  # a step of the physical one
