@@ -34,6 +34,14 @@ class StartpakkeConfig(Config):
 
 
 class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
+    serving = False
+    last_good: Site | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup keeps this plugin alive across `mkdocs serve` rebuilds, which is what lets
+        # a broken edit fall back to the last good site.
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project.find(root / self.config.course)
@@ -53,11 +61,15 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
             (log.error if problem.severity == "error" else log.info)(str(problem))
         if loaded.course is None:
             n = len(loaded.report.errors)
-            raise PluginError(f"The course has {n} error{'s' * (n != 1)} (listed above); "
-                              "fix them and the site builds again.")
+            errors = f"The course has {n} error{'s' * (n != 1)} (listed above)"
+            if self.serving and self.last_good:
+                log.error(f"{errors}; the site shows its last good version until they are fixed.")
+                return self.last_good
+            raise PluginError(f"{errors}; fix them and the site builds again.")
         self.course_info = loaded.course.info
         self.extras = site_extras.collect(project)
-        return render_course(loaded.course, self.extras)
+        self.last_good = render_course(loaded.course, self.extras)
+        return self.last_good
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for path, markdown in self.site.pages.items():
