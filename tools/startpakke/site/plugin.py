@@ -16,13 +16,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..loading import Project, load_course
-from . import extras as site_extras
+from ..loading import Project
 from . import assets, flow
 from .mkdocs_nav import mkdocs_nav
 from .navwindow import NavView
-from .render import Site, render_course
 from .sanitize import clean_html
+from .source import ContentErrors, Rendered, render_project
 from .text import plain_title
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
@@ -35,7 +34,7 @@ class StartpakkeConfig(Config):
 
 class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     serving = False
-    last_good: Site | None = None
+    course: Rendered | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup keeps this plugin alive across `mkdocs serve` rebuilds, which is what lets
@@ -45,41 +44,31 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project.find(root / self.config.course)
-        self.site = self._load(self.project)
-        info = self.course_info
+        try:
+            self.course = render_project(self.project)
+        except ContentErrors as errors:
+            if not (self.serving and self.course):
+                raise PluginError(f"{errors}; fix them and the site builds again.")
+            log.error(f"{errors}; the site shows its last good version until they are fixed.")
+        info = self.course.info
         config.site_name = plain_title(info.title)
         config.site_url = config.site_url or info.site_url  # `mkdocs serve` sets its own
         config.copyright = plain_title(f"{info.publisher} · {info.license}")
-        config.nav = mkdocs_nav(self.site.nav)
+        config.nav = mkdocs_nav(self.course.site.nav)
         assets.configure(config)
         return config
 
-    def _load(self, project: Project) -> Site:
-        loaded = load_course(project)
-        for problem in loaded.report.sorted():
-            # Errors stop the build; content warnings are for `startpakke check`, not for --strict.
-            (log.error if problem.severity == "error" else log.info)(str(problem))
-        if loaded.course is None:
-            n = len(loaded.report.errors)
-            errors = f"The course has {n} error{'s' * (n != 1)} (listed above)"
-            if self.serving and self.last_good:
-                log.error(f"{errors}; the site shows its last good version until they are fixed.")
-                return self.last_good
-            raise PluginError(f"{errors}; fix them and the site builds again.")
-        self.course_info = loaded.course.info
-        self.extras = site_extras.collect(project)
-        self.last_good = render_course(loaded.course, self.extras)
-        return self.last_good
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for path, markdown in self.site.pages.items():
+        assert self.course
+        for path, markdown in self.course.site.pages.items():
             files.append(File.generated(config, path, content=markdown))
-        for path, source in {**assets.files(), **self.extras.files}.items():
+        for path, source in {**assets.files(), **self.course.extras.files}.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        flow.link_pages(nav, self.site.flow)
+        assert self.course
+        flow.link_pages(nav, self.course.site.flow)
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
