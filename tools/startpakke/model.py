@@ -225,7 +225,12 @@ class Choice(Strict):
     feedback: str = ""
 
 
-class ChoiceExercise(Strict):
+class ExerciseBase(Strict):
+    id: str = Field("", description="Fast id for oppgaven; tomt gir en id ut fra rekkefølgen.")
+    replaces: str = Field("", description="Id-en til en generert oppgave som denne erstatter.")
+
+
+class ChoiceExercise(ExerciseBase):
     type: Literal["single_choice", "multiple_choice"]
     question: Text
     choices: Annotated[list[Choice], Field(min_length=2)]
@@ -240,7 +245,7 @@ class ChoiceExercise(Strict):
         return self
 
 
-class OrderingExercise(Strict):
+class OrderingExercise(ExerciseBase):
     type: Literal["ordering"]
     question: Text
     items: Annotated[list[Text], Field(min_length=2)]
@@ -248,7 +253,7 @@ class OrderingExercise(Strict):
     feedback: str = ""
 
 
-class ReflectionExercise(Strict):
+class ReflectionExercise(ExerciseBase):
     type: Literal["reflection"]
     question: Text
     prompts: list[Text] = []
@@ -272,7 +277,10 @@ class ModuleFile(Strict):
     methods: list[Slug] = []
     session: Session | None = None
     action: Action | None = None
-    exercises: list[Exercise] = []
+    exercises: list[Exercise] = Field([], description="Egne oppgaver i modulen.")
+    skip_exercises: list[str] = Field(
+        [], description="Id-er til genererte oppgaver som ikke skal vises (se `startpakke exercises`)."
+    )
 
     _slug: str = PrivateAttr(default="")
 
