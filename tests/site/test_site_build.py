@@ -142,6 +142,12 @@ def test_page_html_does_not_grow_with_the_course(tmp_path) -> None:
         site = publish.build_site(project)
         sizes.append((site / "metoder" / "metode-1" / "index.html").stat().st_size)
     assert abs(sizes[1] - sizes[0]) < 100, sizes
+    # The left-out modules are one link away: the home page's list of them.
+    menu = soup(site / "metoder" / "metode-60" / "index.html").select_one(".md-sidebar--primary")
+    more = next((a for a in menu.select("a") if a.get_text(strip=True) == "Alle modulene (31 til)"), None)
+    assert more and resolve("metoder/metode-60/", more["href"].split("#")[0]) == "" and more["href"].endswith("#moduler")
+    shown = [a.get_text(strip=True) for a in menu.select("a.md-nav__link")]
+    assert "Modul 20" in shown and "Metode 60" in shown and "Modul 1" not in shown
 
 
 def test_export_markdown_gives_the_same_pages_and_a_plain_mkdocs_build_publishes_them(tmp_path) -> None:
