@@ -22,16 +22,26 @@ _SAFE_SCHEMES = {"http", "https", "mailto"}
 # templates; in content it would set attributes, so its brace is escaped. A brace in a code span
 # then shows its backslash, a small price for that.
 _ATTRIBUTES = re.compile(r"\{(?=[^}\n]*\})")
+# A heading inside a content field would outrank the page's own sections (h1 title, h2 sections).
+# Quotes and list items can hold headings too, hence the optional `>`, `-` and `1.` markers.
+_HEADING = re.compile(r"^((?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*)#{1,2}(?!#)", re.MULTILINE)
+# The underlined (setext) forms: a line of `=` is kept as text, a line of `-` becomes a rule.
+_SETEXT_1 = re.compile(r"^((?:[ \t]*>)*[ \t]*)=", re.MULTILINE)
+_SETEXT_2 = re.compile(r"(?<=\S)[ \t]*\n((?:[ \t]*>)*[ \t]*-+[ \t]*)$", re.MULTILINE)
 # Markdown syntax that means nothing in a title shown as plain text.
 _INLINE_MARKS = re.compile(r"(\*\*|__|\*|`)")
 
 
 def markdown_text(text: str) -> str:
-    """Block Markdown from a content field, with raw HTML and unsafe link targets neutralised."""
+    """Block Markdown from a content field: raw HTML, unsafe link targets and attribute syntax are
+    neutralised, and headings start at h3, below the page's own sections."""
     text = _ENTITY.sub("&amp;", text)
     text = _RAW_ANGLE.sub("&lt;", text)
     text = _ATTRIBUTES.sub(r"\\{", text)
-    return _LINK_TARGET.sub(_neutral_target, text).strip()
+    text = _LINK_TARGET.sub(_neutral_target, text)
+    text = _HEADING.sub(r"\1###", text)
+    text = _SETEXT_1.sub(r"\1\\=", text)
+    return _SETEXT_2.sub(r"\n\n\1", text).strip()
 
 
 def markdown_inline(text: str) -> str:
