@@ -42,6 +42,8 @@ def follow(page: Any, direction: str) -> bool:
 
 
 def test_neste_visits_the_whole_course_in_order_and_forrige_walks_back(page, base_url) -> None:
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base_url) else outside.append(request.url))
     page.goto(base_url)
     titles = [page.title()]
     while follow(page, "next"):
@@ -53,6 +55,7 @@ def test_neste_visits_the_whole_course_in_order_and_forrige_walks_back(page, bas
     while follow(page, "prev"):
         back.append(page.title())
     assert back == list(reversed(expected))
+    assert outside == []  # no fonts or scripts from elsewhere: the site works on its own
 
 
 def test_axe_finds_no_wcag_a_or_aa_violations_on_any_page(page, base_url) -> None:
@@ -124,3 +127,12 @@ def test_a_method_page_prints_as_content_only_with_both_variants(page, base_url)
         assert not page.locator(chrome).first.is_visible(), chrome
     assert page.get_by_text("Skriv lapper i stillhet").is_visible()  # a step of the digital variant
     assert page.get_by_text("Få fram alle navnene").is_visible()  # a step of the physical one
+
+
+def test_search_finds_methods_by_norwegian_word_forms(page, base_url) -> None:
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    page.keyboard.type("samtalene")  # the definite plural: the Norwegian stemmer finds «samtale»
+    hit = page.locator(".md-search-result__item", has_text="Utforskende samtale").first
+    hit.wait_for()
+    assert hit.is_visible()
