@@ -164,3 +164,13 @@ def test_export_markdown_gives_the_same_pages_and_a_plain_mkdocs_build_publishes
     result = mkdocs("build", "--strict", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "metoder" / "metode-1" / "index.html").is_file()
+
+
+def test_a_long_module_shows_a_window_of_its_methods_in_the_menu(tmp_path) -> None:
+    site = publish.build_site(make_project(tmp_path, methods=20, per_module=20))
+    menu = soup(site / "metoder" / "metode-15" / "index.html").select_one(".md-sidebar--primary")
+    shown = [a.get_text(strip=True) for a in menu.select("a.md-nav__link")]
+    assert [f"Metode {n}" for n in range(11, 20)] == [t for t in shown if t.startswith("Metode ")]
+    assert "Modul 1" in shown  # the module's own page stays
+    more = next(a for a in menu.select("a") if a.get_text(strip=True) == "Alle metodene i modulen (11 til)")
+    assert more["href"] == "../../moduler/modul-1/#metoder"

@@ -41,8 +41,8 @@ class _SectionView:
 
 def _window(items: list[Any], top: bool, more: str) -> list[Any]:
     # At the top level only sections (modules) are windowed: the single pages (start, closing,
-    # library, about) always show. Below it, every item counts.
-    counted = [i for i, item in enumerate(items) if not top or isinstance(item, Section)]
+    # library, about) always show. In a section, its own page (its index) always shows.
+    counted = [i for i, item in enumerate(items) if not _pinned(item, top)]
     active = next((n for n, i in enumerate(counted) if items[i].active), 0)
     low = max(0, min(active - RADIUS, len(counted) - (2 * RADIUS + 1)))
     kept = set(counted[low:low + 2 * RADIUS + 1])
@@ -63,3 +63,9 @@ def _window(items: list[Any], top: bool, more: str) -> list[Any]:
         label = "Alle modulene" if top else "Alle metodene i modulen"
         result.insert(after_window, Link(f"{label} ({hidden} til)", more))
     return result
+
+
+def _pinned(item: Any, top: bool) -> bool:
+    if top:
+        return not isinstance(item, Section)
+    return isinstance(item, Page) and item.is_index
