@@ -49,6 +49,8 @@ class PosterFile(Entry):
     key: str
     width: int
     height: int
+    requested: float | None = None
+    """The card's poster_at (None: a typical frame was chosen)."""
 
 
 class CaptionFile(Entry):
@@ -56,7 +58,9 @@ class CaptionFile(Entry):
     path: str
     source: str
     """The caption file in media/ it was made from."""
+    source_sha256: str
     sha256: str
+    """Of the published WebVTT text."""
 
     @property
     def label(self) -> str:

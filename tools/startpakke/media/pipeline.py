@@ -26,7 +26,7 @@ from . import encode
 from .captions import CaptionError, read_captions
 from .loudness import measure
 from .manifest import (CaptionFile, Manifest, PosterFile, RenditionFile, VideoEntry, key_of,
-                       load_manifest, media_root, save_manifest, source_hash)
+                       file_sha256, load_manifest, media_root, save_manifest, source_hash)
 from .probe import Probe, ProbeError, probe
 from .renditions import Settings, plan
 from .tool import ffmpeg_exe, ffmpeg_version
@@ -286,11 +286,13 @@ class _Worker:
             output = self.out_dir / f"{self.job.slug}.{lang}-{digest[:12]}.vtt"
             if not output.is_file():
                 write_atomic(output, captions.webvtt)
-            made.append(CaptionFile(lang=lang, path=self._relative(output), source=relative, sha256=digest))
+            made.append(CaptionFile(lang=lang, path=self._relative(output), source=relative,
+                                    source_sha256=file_sha256(path), sha256=digest))
         return made
 
     def _poster(self, source: Path, entry: VideoEntry, previous: VideoEntry | None) -> PosterFile:
-        at, representative = self.job.video.poster_at, False
+        requested = self.job.video.poster_at
+        at, representative = requested, False
         if at is not None and at >= entry.duration:
             self.problem(("video", "poster_at"),
                          f"poster_at is {at:g} s, but the video is only {entry.duration:.1f} s long; "
@@ -302,7 +304,7 @@ class _Worker:
         largest = max(entry.renditions, key=lambda r: r.width * r.height)
         key = key_of(entry.key, at, representative, largest.width, largest.height)
         if previous and previous.poster.key == key and self._build(previous.poster.path).is_file():
-            return previous.poster
+            return previous.poster.model_copy(update={"requested": requested})
         final = self.out_dir / f"{self.job.slug}-poster-{key[:12]}.jpg"
         part = final.with_name(final.name + ".part")
         command = encode.poster_command(self.exe, source, at, (largest.width, largest.height), part,
@@ -318,5 +320,5 @@ class _Worker:
         finally:
             part.unlink(missing_ok=True)
         return PosterFile(path=self._relative(final), at=at, key=key, width=largest.width,
-                          height=largest.height)
+                          height=largest.height, requested=requested)
 
