@@ -52,7 +52,7 @@ def add(project: Project, path: Path, method: str, captions: Path | None, lang: 
     try:
         added = add_video(project, path, method, captions, lang)
     except AddError as error:
-        errors.print(f"Cannot add the video: {error}", markup=False)
+        errors.print(f"Cannot add the video: {error}", markup=False, soft_wrap=True)
         return 1
     root = project.root.resolve()
     console.print(f"Copied the video to [bold]{added.source.resolve().relative_to(root)}[/bold]"

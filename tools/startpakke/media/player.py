@@ -27,6 +27,8 @@ DEFAULT_QUALITY = "medium"
 @dataclass(frozen=True)
 class Source:
     quality: str
+    name: str
+    """e.g. 540p."""
     label: str
     src: str
     width: int
@@ -76,7 +78,7 @@ def player_for(entry: VideoEntry, media_url: str, language: str, transcript_text
                title: str = "", script_url: str | None = None) -> Player:
     """`media_url` is the URL of the published build/media folder as seen from the page, e.g. `../media/`."""
     base = media_url if media_url.endswith("/") or not media_url else media_url + "/"
-    sources = [Source(r.quality, r.label, base + r.path, r.width, r.height, _size(r.bytes))
+    sources = [Source(r.quality, r.name, r.label, base + r.path, r.width, r.height, _size(r.bytes))
                for r in sorted(entry.renditions, key=lambda r: r.width * r.height)]
     default_file = entry.rendition(DEFAULT_QUALITY)
     default = next(s for s in sources if s.src == base + default_file.path)

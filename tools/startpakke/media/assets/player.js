@@ -23,7 +23,7 @@
     if (link) {
       link.href = src;
       var label = link.querySelector("[data-sp-download-label]");
-      if (label) { label.textContent = option.textContent; }
+      if (label) { label.textContent = option.getAttribute("data-download-label"); }
     }
     if (source.getAttribute("src") === src) { return; }
     var time = video.currentTime, playing = !video.paused;
