@@ -8,6 +8,17 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _publishable(temporary: str) -> None:
+    """mkstemp makes files only the owner can read; outputs should get the usual permissions."""
+    os.chmod(temporary, 0o666 & ~_umask())
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
@@ -15,6 +26,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        _publishable(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -28,6 +40,7 @@ def copy_atomic(source: Path, path: Path) -> None:
     try:
         with os.fdopen(handle, "wb") as file, source.open("rb") as original:
             shutil.copyfileobj(original, file, 1 << 20)
+        _publishable(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
