@@ -10,6 +10,8 @@ from pathlib import Path
 import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
+from ..files import NotUtf8, read_utf8
+
 CAPTION_TYPES = (".vtt", ".srt")
 END_SLACK = 0.25
 """Seconds a cue may run past the end of the video: caption tools round to whole frames or tenths."""
@@ -93,20 +95,13 @@ def read_captions(path: Path, duration: float | None = None) -> Captions:
 
 
 def _decode(path: Path) -> str:
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        guess = "it looks like Windows-1252 or ISO-8859-1" if _is_latin1_text(raw) else \
-            "it is in another encoding"
-        raise CaptionError(path, line, f"the caption file is not UTF-8 text ({guess}); "
-                                       "save it as UTF-8 in your editor") from None
+        text = read_utf8(path)
+    except NotUtf8 as error:
+        guess = "it looks like Windows-1252 or ISO-8859-1" if error.latin1_like else "it is in another encoding"
+        raise CaptionError(path, error.line, f"the caption file is not UTF-8 text ({guess}); "
+                                             "save it as UTF-8 in your editor") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _is_latin1_text(raw: bytes) -> bool:
-    return all(byte >= 0x20 or byte in b"\n\r\t" for byte in raw[:4096])
 
 
 def _line_of_error(lines: list[str], message: str) -> int:
