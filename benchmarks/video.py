@@ -30,7 +30,7 @@ from startpakke.media.loudness import measure  # noqa: E402
 from startpakke.media.probe import probe  # noqa: E402
 from startpakke.media.renditions import Settings, plan  # noqa: E402
 from startpakke.media.tool import ffmpeg_exe, ffmpeg_version  # noqa: E402
-from tests.media.conftest import Course  # noqa: E402
+from tests.media.clips import Course  # noqa: E402
 
 EXAMPLES = ("interessentkart", "utforskende-samtale", "prototype")
 CLIP = "interessentkart"

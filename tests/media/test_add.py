@@ -12,7 +12,7 @@ from startpakke.loading import load_course
 from startpakke.media import pipeline
 from startpakke.media.manifest import load_manifest
 
-from .conftest import Course, make_clip
+from .clips import Course, make_clip
 
 runner = CliRunner()
 

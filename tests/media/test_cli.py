@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from startpakke.cli import app
 
-from .conftest import Course, make_clip
+from .clips import Course, make_clip
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

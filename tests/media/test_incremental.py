@@ -17,7 +17,7 @@ from startpakke.media.manifest import load_manifest, media_root
 from startpakke.media.probe import moov_before_mdat, probe
 from startpakke.media.status import check_renditions
 
-from .conftest import Course, make_clip
+from .clips import Course, make_clip
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from startpakke.media.manifest import load_manifest, media_root
 from startpakke.media.pipeline import VideoResult
 from startpakke.media.probe import keyframe_times, moov_before_mdat, probe
 
-from .conftest import Course
+from .clips import Course
 
 pytestmark = pytest.mark.slow
 

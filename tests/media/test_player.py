@@ -18,7 +18,7 @@ from startpakke.media.manifest import (CaptionFile, PosterFile, RenditionFile, V
                                        media_root)
 from startpakke.media.player import asset_files, player_for, render_player, render_video
 
-from .conftest import Course, make_clip
+from .clips import Course, make_clip
 
 CAPTIONS = """\
 WEBVTT
