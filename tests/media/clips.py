@@ -23,6 +23,9 @@ phases:
   - id: forsta
     title: Forstå utfordringen
     description: Vi forstår.
+  - id: teste
+    title: Prototype og test
+    description: Vi prøver.
 modules:
   - modul
 """
@@ -94,7 +97,8 @@ class Course:
         (root / "media" / "videos").mkdir(parents=True)
         (root / "course" / "course.yml").write_text(COURSE_YML, encoding="utf-8")
         self.slugs: list[str] = []
-        self._write_module()
+        # A second card without video: the generated exercises need more than one method to choose from.
+        self.add_method("ekstra")
 
     @property
     def project(self) -> Project:
