@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import startpakke
+from startpakke.loading import load_course
 from startpakke.media import pipeline
 from startpakke.media.manifest import load_manifest, media_root
 from startpakke.media.probe import moov_before_mdat, probe
@@ -151,3 +153,24 @@ def test_ctrl_c_leaves_no_partial_file_and_no_entry(course: Course, longer: Path
     folder = media_root(course.project) / "videos"
     assert list(folder.iterdir()) == []
     assert "kart" not in load_manifest(course.project).videos
+
+
+def test_a_missing_caption_file_does_not_hold_the_video_back(course: Course, small: Path) -> None:
+    course.add_method("kart", small)
+    (course.root / "media/videos/kart.nb.vtt").unlink()
+    loaded = load_course(course.project)
+    assert [p.field for p in loaded.report.errors] == ["video.captions.nb"]  # `check` says so
+    outcome = pipeline.run(loaded)
+    assert outcome.encoded == ["kart"] and outcome.report.problems == []
+    assert load_manifest(course.project).videos["kart"].captions == []
+
+
+def test_two_runs_at_once_do_not_share_the_build_folder(course: Course, small: Path) -> None:
+    course.add_method("kart", small)
+    lock = media_root(course.project) / ".lock"
+    lock.parent.mkdir(parents=True)
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(pipeline.Busy, match="another `startpakke video` is running"):
+            pipeline.run(course.loaded())
+    assert not (media_root(course.project) / "manifest.json").exists()

@@ -4,6 +4,7 @@ a download link and the transcript."""
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import shutil
 import threading
@@ -92,10 +93,17 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
     assert [(t["srclang"], t["label"], "default" in t) for t in tracks] == [
         ("nb", "Norsk (bokmål)", True), ("en", "English", False)]
     assert all(t["kind"] == "captions" for t in tracks)
-    options = page.all("option")
-    assert [(o["value"], "selected" in o) for o in options] == [
-        ("low", False), ("medium", True), ("high", False)]
-    assert page.text["option"] == ["Lav (360p), 0,9 MB", "Middels (540p), 1,8 MB", "Høy (720p), 3,4 MB"]
+    [figure] = page.all("figure")
+    # player.js builds the quality choice from these, lowest first, medium chosen by default
+    assert json.loads(figure["data-sp-sources"] or "") == [
+        {"quality": "low", "label": "Lav (360p), 0,9 MB", "src": "../media/videos/i-360p.mp4",
+         "download": "360p, 0,9 MB"},
+        {"quality": "medium", "label": "Middels (540p), 1,8 MB", "src": "../media/videos/i-540p.mp4",
+         "download": "540p, 1,8 MB"},
+        {"quality": "high", "label": "Høy (720p), 3,4 MB", "src": "../media/videos/i-720p.mp4",
+         "download": "720p, 3,4 MB"},
+    ]
+    assert figure["data-sp-default"] == "medium"
     [download] = page.all("a")[-1:]
     assert download["href"] == "../media/videos/i-540p.mp4" and "download" in download
     assert page.text["a"][-2:] == ["Last ned videoen (", ")"]
@@ -108,7 +116,8 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
 def test_a_small_source_offers_what_it_has_and_medium_falls_back() -> None:
     small = entry(renditions=entry().renditions[1:2])  # only 360p
     page = Tags(render_player(player_for(small, "media", "nb", [])))
-    assert [o["value"] for o in page.all("option")] == ["low"]
+    [figure] = page.all("figure")
+    assert [s["quality"] for s in json.loads(figure["data-sp-sources"] or "")] == ["low"]
     assert page.all("source")[0]["src"] == "media/videos/i-360p.mp4"
     assert page.all("details") == []  # no transcript block without captions text
 
@@ -160,6 +169,8 @@ def test_in_chromium_it_plays_with_captions_and_remembers_the_quality(served: st
         assert source.get_attribute("src").split("/")[-1].startswith("kart-540p-")
         quality = page.get_by_label("Kvalitet")
         assert quality.is_visible() and quality.input_value() == "medium"
+        labels = quality.locator("option").all_inner_texts()
+        assert [label.split(",")[0] for label in labels] == ["Lav (360p)", "Middels (540p)", "Høy (720p)"]
         quality.select_option("low")
         assert source.get_attribute("src").split("/")[-1].startswith("kart-360p-")
         assert page.locator("[data-sp-download]").inner_text().startswith("Last ned videoen (360p, ")

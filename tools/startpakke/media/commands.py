@@ -20,6 +20,7 @@ def transcode(project: Project, ffmpeg: str | None, console: Console, errors: Co
     loaded = load_course(project)
     # Only the problems that stop a video: the rest of the course is `startpakke check`'s business.
     blocking = [p for p in loaded.report.sorted() if p.severity == "error" and p.field.startswith("video")]
+    # (a caption problem does not stop its video being encoded, but it still fails the run)
     for problem in blocking:
         errors.print(str(problem), markup=False, soft_wrap=True)
     if not loaded.sources.methods:

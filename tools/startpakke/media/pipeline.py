@@ -88,9 +88,11 @@ class _Failed(Exception):
 
 
 def jobs_of(loaded: Loaded) -> list[Job]:
-    """The cards with a video whose files passed the checks (those that did not are reported there)."""
+    """The cards with a video whose source passed the checks (those that did not are reported there).
+
+    Caption problems do not hold the video back: it is encoded, and the captions follow once fixed."""
     root = loaded.project.root
-    blocked = {problem.file for problem in loaded.report.errors if problem.field.startswith("video")}
+    blocked = {problem.file for problem in loaded.report.errors if problem.field == "video.source"}
     jobs = []
     for slug, (document, method) in sorted(loaded.sources.methods.items()):
         if method.video and loaded.report.relative(document.path) not in blocked \
@@ -274,6 +276,8 @@ class _Worker:
         made = []
         for lang, relative in self.job.video.captions.items():
             path = self.project.root / relative
+            if not path.is_file():
+                continue  # the checks report a missing caption file, with a suggestion
             try:
                 captions = read_captions(path, duration)
             except CaptionError as error:

@@ -60,7 +60,9 @@ class Player:
 
     @property
     def sources_json(self) -> str:
-        return json.dumps({s.quality: s.src for s in self.sources})
+        """What player.js needs to offer the quality choice, lowest first."""
+        return json.dumps([{"quality": s.quality, "label": f"{s.label}, {s.size}", "src": s.src,
+                            "download": f"{s.name}, {s.size}"} for s in self.sources], ensure_ascii=False)
 
 
 def asset_files() -> list[Path]:

@@ -1,5 +1,5 @@
 // Quality choice for Startpakke's method videos: low, medium (default) or high, remembered across pages.
-// Without this script the player still works (medium quality, captions, download link).
+// Without this script the player still works (medium quality, captions, download link, transcript).
 (function () {
   "use strict";
   var KEY = "startpakke.videoQuality";
@@ -10,24 +10,26 @@
   function remember(quality) {
     try { window.localStorage.setItem(KEY, quality); } catch (e) { /* not kept: fine */ }
   }
+  function sourcesOf(figure) {
+    try { return JSON.parse(figure.getAttribute("data-sp-sources")) || []; } catch (e) { return []; }
+  }
 
   function setQuality(figure, quality, keepPlace) {
-    var select = figure.querySelector("[data-sp-quality]");
-    var option = select && select.querySelector('option[value="' + quality + '"]');
-    if (!option) { return; }
+    var choice = sourcesOf(figure).filter(function (s) { return s.quality === quality; })[0];
+    var select = figure.querySelector("select[data-sp-quality]");
+    if (!choice || !select) { return; }
     select.value = quality;
-    var video = figure.querySelector("video");
-    var source = video.querySelector("source");
-    var src = option.getAttribute("data-src");
     var link = figure.querySelector("[data-sp-download]");
     if (link) {
-      link.href = src;
+      link.href = choice.src;
       var label = link.querySelector("[data-sp-download-label]");
-      if (label) { label.textContent = option.getAttribute("data-download-label"); }
+      if (label) { label.textContent = choice.download; }
     }
-    if (source.getAttribute("src") === src) { return; }
+    var video = figure.querySelector("video");
+    var source = video.querySelector("source");
+    if (source.getAttribute("src") === choice.src) { return; }
     var time = video.currentTime, playing = !video.paused;
-    source.setAttribute("src", src);
+    source.setAttribute("src", choice.src);
     video.load();
     if (keepPlace && time > 0) {
       video.addEventListener("loadedmetadata", function once() {
@@ -39,10 +41,17 @@
   }
 
   function setUp(figure) {
-    var select = figure.querySelector("[data-sp-quality]");
-    if (!select || figure.hasAttribute("data-sp-ready")) { return; }
+    var slot = figure.querySelector("[data-sp-quality-slot]");
+    var sources = sourcesOf(figure);
+    if (!slot || figure.hasAttribute("data-sp-ready") || sources.length < 2) { return; }
     figure.setAttribute("data-sp-ready", "");
-    select.closest("label").hidden = false;
+    var label = document.createElement("label");
+    var select = document.createElement("select");
+    select.setAttribute("data-sp-quality", "");
+    sources.forEach(function (s) { select.add(new Option(s.label, s.quality)); });
+    select.value = figure.getAttribute("data-sp-default");
+    label.append("Kvalitet ", select);
+    slot.append(label);
     var wanted = remembered();
     if (wanted) { setQuality(figure, wanted, false); }
     select.addEventListener("change", function () {
