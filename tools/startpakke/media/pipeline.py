@@ -234,9 +234,10 @@ class _Worker:
         finals = [self.out_dir / f"{job.slug}-{item.rung.name}-{key[:12]}.mp4" for item in planned]
         parts = [final.with_name(final.name + ".part") for final in finals]
         command = encode.renditions_command(self.exe, source, info, planned, parts, self.settings, loudness)
+        reporter = self.reporter
         try:
             encode.run(command, info.duration,
-                       (lambda fraction: self.reporter.advance(job.slug, fraction)) if self.reporter else None)
+                       (lambda fraction: reporter.advance(job.slug, fraction)) if reporter else None)
             self._verify(parts, info)
             for part, final in zip(parts, finals):
                 os.replace(part, final)

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .captions import CaptionError, read_captions, transcript
-from .manifest import VideoEntry, load_manifest, media_root
+from .manifest import Quality, VideoEntry, load_manifest, media_root
 
 if TYPE_CHECKING:
     from ..loading import Project
 
 ASSETS = Path(__file__).parent / "assets"
-DEFAULT_QUALITY = "medium"
+DEFAULT_QUALITY: Quality = "medium"
 """540p: sharp enough on a laptop, and about 1.5 MB a minute for a slow rural line."""
 
 

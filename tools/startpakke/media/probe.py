@@ -163,6 +163,6 @@ def keyframe_times(path: Path) -> list[float]:
     """Presentation times of the video key frames, in seconds."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
-        base = stream.time_base
+        base = stream.time_base or Fraction(1, 90000)
         return sorted(float(packet.pts * base) for packet in container.demux(stream)
                       if packet.is_keyframe and packet.pts is not None)
