@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import CommentMark
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from ..checks import VIDEO_TYPES
@@ -85,7 +85,7 @@ def _course_language(project: Project) -> str:
     yaml = YAML(typ="safe")
     try:
         data = yaml.load((project.course_dir / "course.yml").read_text(encoding="utf-8"))
-    except (OSError, ValueError, Exception):  # a broken course.yml is `check`'s to report
+    except (OSError, YAMLError):  # a broken course.yml is `check`'s to report
         return "nb"
     language = data.get("language") if isinstance(data, dict) else None
     return language if isinstance(language, str) else "nb"

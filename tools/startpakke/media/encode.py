@@ -22,7 +22,7 @@ class EncodeError(Exception):
     pass
 
 
-def _base(exe: str) -> list[str]:
+def _base() -> list[str]:
     # Machine-readable progress on stdout; only real errors on stderr (kept to explain a failure).
     return ["-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-progress", "pipe:1"]
 
@@ -74,7 +74,7 @@ def renditions_command(exe: str, source: Path, probe: Probe, planned: Sequence[P
         if audios is not None:
             options.update({"acodec": "aac", "b:a": f"{item.rung.audio_kbps}k", "ar": settings.audio_rate})
         outs.append(ffmpeg.output(*streams, str(path), **options))
-    command = ffmpeg.merge_outputs(*outs).global_args(*_base(exe))
+    command = ffmpeg.merge_outputs(*outs).global_args(*_base())
     return command.compile(cmd=exe, overwrite_output=True)
 
 
@@ -88,7 +88,7 @@ def poster_command(exe: str, source: Path, at: float, size: tuple[int, int], out
     picture = picture.filter("scale", size[0], size[1]).filter("setsar", 1)
     out = ffmpeg.output(picture, str(output), format="image2", vcodec="mjpeg", vframes=1,
                         **{"q:v": settings.poster_quality, "update": 1, "map_metadata": -1})
-    return out.global_args(*_base(exe)).compile(cmd=exe, overwrite_output=True)
+    return out.global_args(*_base()).compile(cmd=exe, overwrite_output=True)
 
 
 def run(args: Sequence[str], duration: float, on_progress: OnProgress | None = None) -> None:

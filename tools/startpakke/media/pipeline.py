@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from ..fieldpath import dotted
 from ..files import write_atomic
 from ..loading import Loaded, Project
 from ..model import Video
@@ -168,7 +169,7 @@ class _Worker:
 
     def problem(self, loc: FieldPath, message: str, severity: Severity = "error") -> None:
         line, col = self.job.document.where(loc)
-        self.report.add(self.job.document.path, line, col, ".".join(map(str, loc)), message, "", severity)
+        self.report.add(self.job.document.path, line, col, dotted(loc), message, "", severity)
 
     def run(self) -> VideoResult:
         job = self.job
