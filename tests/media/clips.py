@@ -68,10 +68,12 @@ def ffmpeg(*args: str) -> None:
 
 
 def make_clip(path: Path, *, size: str = "640x360", seconds: float = 2.0, audio: bool = True,
-              rotation: int | None = None, fps: int = 25, volume_db: float = -20.0) -> Path:
+              rotation: int | None = None, fps: int = 25, volume_db: float = -20.0,
+              noise: bool = False) -> Path:
     """A moving test pattern with a steady tone at `volume_db` (about -23 LUFS by default)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    args = ["-f", "lavfi", "-i", f"testsrc2=size={size}:rate={fps}:duration={seconds}"]
+    picture = f"testsrc2=size={size}:rate={fps}:duration={seconds}" + (",noise=alls=60:allf=t" if noise else "")
+    args = ["-f", "lavfi", "-i", picture]
     if audio:
         args += ["-f", "lavfi", "-i",
                  f"sine=frequency=440:sample_rate=44100:duration={seconds},volume={volume_db}dB"]

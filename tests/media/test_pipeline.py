@@ -48,7 +48,7 @@ class Encoded:
 @pytest.fixture(scope="module")
 def encoded(tmp_path_factory: pytest.TempPathFactory, clips: dict[str, Path]) -> Encoded:
     course = Course(tmp_path_factory.mktemp("encoded") / "prosjekt")
-    for name in ("landscape", "portrait", "silent", "odd", "short", "truncated", "text"):
+    for name in ("landscape", "portrait", "silent", "odd", "short", "noisy", "truncated", "text"):
         course.add_method(name, clips[name], poster_at=1.0 if name == "landscape" else None)
     recorder = Recorder()
     outcome = pipeline.run(course.loaded(), reporter=recorder)
@@ -63,8 +63,8 @@ def test_broken_files_give_one_problem_each_and_the_others_finish(encoded: Encod
     assert all("\n" not in p.message for p in problems.values())
     status = {r.slug: r.status for r in encoded.outcome.results}
     assert status == {"landscape": "encoded", "portrait": "encoded", "silent": "encoded", "odd": "encoded",
-                      "short": "encoded", "truncated": "failed", "text": "failed"}
-    assert set(encoded.manifest.videos) == {"landscape", "portrait", "silent", "odd", "short"}
+                      "short": "encoded", "noisy": "encoded", "truncated": "failed", "text": "failed"}
+    assert set(encoded.manifest.videos) == {"landscape", "portrait", "silent", "odd", "short", "noisy"}
 
 
 @pytest.mark.parametrize(("name", "size"), [("360p", (640, 360)), ("540p", (960, 540)),
@@ -82,6 +82,23 @@ def test_landscape_renditions_play_well_on_the_web(encoded: Encoded, name: str,
     assert keys == pytest.approx([0.0, 2.0], abs=0.05)
     loudness = measure(path)
     assert loudness is not None and abs(loudness.integrated - (-16.0)) <= 1.0
+
+
+def video_kbps(path: Path) -> float:
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        size = sum(packet.size for packet in container.demux(stream))
+    return size * 8 / 1000 / probe(path).duration
+
+
+def test_the_bit_rate_is_capped_for_slow_connections(encoded: Encoded, clips: dict[str, Path]) -> None:
+    assert video_kbps(clips["noisy"]) > 3 * 1400  # noise: far more than any cap at constant quality
+    for rendition in encoded.manifest.videos["noisy"].renditions:
+        cap = {"360p": 700, "540p": 1400}[rendition.name]
+        path = media_root(encoded.course.project) / rendition.path
+        seconds = probe(path).duration
+        # The rate control may spend its buffer (twice the cap) on top of the cap over the clip.
+        assert video_kbps(path) * seconds <= cap * seconds + 2 * cap
 
 
 def test_the_source_was_much_quieter_than_the_target(encoded: Encoded) -> None:
@@ -156,5 +173,5 @@ def test_a_second_run_encodes_nothing(encoded: Encoded) -> None:
     assert again.encoded == []
     assert {r.slug: r.status for r in again.results if r.status != "failed"} == {
         "landscape": "unchanged", "portrait": "unchanged", "silent": "unchanged", "odd": "unchanged",
-        "short": "unchanged"}
+        "short": "unchanged", "noisy": "unchanged"}
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
