@@ -63,7 +63,10 @@ def test_adding_again_replaces_the_source_and_keeps_other_captions(
     course.add_method("kart", make_clip(tmp_path / "old.mp4", seconds=2))
     english = tmp_path / "kart.en.vtt"
     english.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nWelcome.\n", encoding="utf-8")
-    assert add(course, str(phone_clip), "--method", "kart", "--captions", str(english)).exit_code == 0
+    result = add(course, str(phone_clip), "--method", "kart", "--captions", str(english))
+    assert result.exit_code == 0
+    assert "no longer links media/videos/kart.mp4" in result.output
+    assert (course.root / "media/videos/kart.mp4").exists()  # the editor's file is never deleted for them
     video = load_course(course.project).course.methods["kart"].video  # type: ignore[union-attr]
     assert video is not None and video.source == "media/videos/kart.mov"
     assert video.captions == {"nb": "media/videos/kart.nb.vtt", "en": "media/videos/kart.en.vtt"}

@@ -36,6 +36,8 @@ class Added:
     source: Path
     captions: dict[str, Path] = field(default_factory=dict)
     duration: float = 0.0
+    unlinked: Path | None = None
+    """The video the card linked before, when it was another file (left in place, for the editor)."""
 
 
 def add_video(project: Project, video: Path, slug: str, captions: Path | None = None,
@@ -72,7 +74,11 @@ def add_video(project: Project, video: Path, slug: str, captions: Path | None = 
         added.captions[lang] = caption_target
 
     # Edit the card in memory first: a card that cannot be edited leaves media/ untouched too.
-    text = _link(card.read_text(encoding="utf-8"), project, target, added.captions)
+    original = card.read_text(encoding="utf-8")
+    text = _link(original, project, target, added.captions)
+    before = _linked_source(original)
+    if before and (project.root / before).is_file() and (project.root / before).resolve() != target.resolve():
+        added.unlinked = project.root / before
     if video.resolve() != target.resolve():
         copy_atomic(video, target)
     if captions is not None and caption_target is not None and captions.resolve() != caption_target.resolve():
@@ -97,6 +103,13 @@ def _yaml() -> YAML:
     yaml.width = 4096  # never re-wrap the editor's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)  # the course's style: `  - item` under a key
     return yaml
+
+
+def _linked_source(text: str) -> str | None:
+    data = YAML(typ="safe").load(text)
+    video = data.get("video") if isinstance(data, dict) else None
+    source = video.get("source") if isinstance(video, dict) else None
+    return source if isinstance(source, str) else None
 
 
 def _link(text: str, project: Project, source: Path, captions: dict[str, Path]) -> str:

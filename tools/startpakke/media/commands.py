@@ -61,6 +61,9 @@ def add(project: Project, path: Path, method: str, captions: Path | None, lang: 
     for lang_code, file in added.captions.items():
         console.print(f"Copied the captions ({lang_code}) to [bold]{file.resolve().relative_to(root)}[/bold].")
     console.print(f"Linked it in [bold]{added.card.resolve().relative_to(root)}[/bold].")
+    if added.unlinked:
+        console.print(f"The card no longer links {added.unlinked.resolve().relative_to(root)}; "
+                      "delete that file if you do not need it any more.")
     if not added.captions:
         console.print("[yellow]The video has no captions yet.[/yellow] Captions are required: add them with "
                       f"`startpakke video add {path} --method {method} --captions FILE.vtt`.")
