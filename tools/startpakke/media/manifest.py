@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -151,10 +152,10 @@ def key_of(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def source_hash(path: Path, source: str, previous: VideoEntry | None) -> str:
+def source_hash(path: Path, stat: os.stat_result, source: str, previous: VideoEntry | None) -> str:
     """The content hash, reused while path, size and modification time are unchanged, so a run with
-    nothing to do reads no video."""
-    stat = path.stat()
+    nothing to do reads no video. `stat` is taken before hashing: a file replaced while it is being
+    encoded then looks changed to the next run instead of looking done."""
     if previous and previous.source == source and previous.source_size == stat.st_size \
             and previous.source_mtime_ns == stat.st_mtime_ns:
         return previous.source_sha256

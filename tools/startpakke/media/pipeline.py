@@ -198,7 +198,8 @@ class _Worker:
         job, root = self.job, self.project.root
         source = root / job.video.source
         previous = self.manifest.videos.get(job.slug)
-        sha = source_hash(source, job.video.source, previous)
+        stat = source.stat()
+        sha = source_hash(source, stat, job.video.source, previous)
         key = key_of(sha, self.settings.fingerprint(), self.version)
         if previous and previous.key == key and all((self._build(r.path)).is_file()
                                                     for r in previous.renditions):
@@ -209,7 +210,6 @@ class _Worker:
         else:
             entry = self._encode(source, sha, key)
             encoded = True
-        stat = source.stat()
         entry.source_size, entry.source_mtime_ns = stat.st_size, stat.st_mtime_ns
         entry.title = job.video.title
         entry.captions = self._captions(entry.duration)
