@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import functools
 import http.server
+import os
 import shutil
 import tempfile
 import threading
@@ -18,7 +19,10 @@ from typing import Any
 
 import yaml
 
+from typer.testing import CliRunner
+
 from course_factory import write_course
+from startpakke.cli import app
 from startpakke.loading import Project
 from startpakke.site import publish
 
@@ -70,6 +74,19 @@ def expected_paths(project_root: Path) -> list[str]:
         module = yaml.safe_load((project_root / "course" / "modules" / f"{slug}.yml").read_text("utf-8"))
         paths += [f"metoder/{method}/" for method in module.get("methods", [])]
     return paths + ["avslutning/"]
+
+
+def run(*args: str, cwd: Path) -> tuple[int, str]:
+    """`startpakke ARGS` in the folder `cwd`: the exit code and the output on one line."""
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args))
+    finally:
+        os.chdir(here)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
 
 
 def html_pages(site: Path) -> list[Path]:

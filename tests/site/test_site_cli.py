@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from typer.testing import CliRunner
-
-from sitekit import make_project
-from startpakke.cli import app
-
-
-def run(*args: str, cwd: Path) -> tuple[int, str]:
-    here = Path.cwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(app, list(args))
-    finally:
-        os.chdir(here)
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
+from sitekit import make_project, run
 
 
 def test_build_checks_then_writes_the_site(tmp_path) -> None:

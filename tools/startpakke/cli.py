@@ -176,6 +176,12 @@ def _site_config(project: Project) -> None:
         raise typer.Exit(2)
 
 
+def _make_media(loaded: Loaded) -> None:
+    code = publish.make_media(loaded, console, errors)
+    if code:
+        raise typer.Exit(code)
+
+
 @app.command()
 def build(
     course: CourseOption = None,
@@ -185,7 +191,7 @@ def build(
     """Check the course, make its media, and build the site into site/."""
     loaded = load_and_report(course, quiet=True)
     _site_config(loaded.project)
-    publish.run_build_steps(loaded)
+    _make_media(loaded)
     folder = publish.build_site(loaded.project, site_dir, strict)
     console.print(f"Built the site in [bold]{folder}[/bold].")
 
@@ -199,7 +205,7 @@ def serve(
     """Build the site and serve it; edits in course/ and media/ rebuild it and reload the browser."""
     loaded = load_and_report(course, quiet=True)
     _site_config(loaded.project)
-    publish.run_build_steps(loaded)
+    _make_media(loaded)
     console.print(f"Serving on http://{dev_addr}/ (Ctrl+C stops).")
     publish.serve_site(loaded.project, dev_addr)
 

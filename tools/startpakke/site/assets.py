@@ -17,8 +17,9 @@ def files() -> dict[str, Path]:
     return {PREFIX + path.name: path for path in sorted(FOLDER.iterdir()) if path.is_file()}
 
 
-def configure(config: MkDocsConfig) -> None:
-    for path in files():
+def configure(config: MkDocsConfig, published: dict[str, Path]) -> None:
+    """Link every stylesheet and script among the published files; turn on the Markdown extensions."""
+    for path in published:
         target = config.extra_css if path.endswith(".css") else config.extra_javascript
         if path.endswith((".css", ".js")) and path not in target:
             target.append(path)

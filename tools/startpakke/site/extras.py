@@ -1,8 +1,7 @@
 """What other build steps add to pages: method videos (issue 4), printable cards and plans (issue 6).
 
 Rendering takes an `Extras` and shows a video player or a download link only when one is given, so the
-pages look finished without them. A build step fills `Extras` from its own outputs (for videos: the media
-manifest in build/media) and lists the files to publish in `files`; `collect` is where it plugs in.
+pages look finished without them. `collect` gathers them from the build steps' outputs.
 """
 
 from __future__ import annotations
@@ -12,29 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..loading import Project
-
-
-@dataclass(frozen=True)
-class Rendition:
-    url: str
-    """Path from the site root, e.g. `media/interessentkart-540-1a2b3c.mp4`."""
-    height: int
-    label: str
-    mime: str = "video/mp4"
-
-
-@dataclass(frozen=True)
-class CaptionTrack:
-    url: str
-    language: str
-    label: str
-
-
-@dataclass(frozen=True)
-class VideoEmbed:
-    renditions: tuple[Rendition, ...]
-    captions: tuple[CaptionTrack, ...] = ()
-    poster: str | None = None
+from ..model import Course
+from . import videos
 
 
 @dataclass(frozen=True)
@@ -47,8 +25,8 @@ class Download:
 
 @dataclass(frozen=True)
 class Extras:
-    videos: Mapping[str, VideoEmbed] = field(default_factory=dict)
-    """By method slug."""
+    videos: Mapping[str, str] = field(default_factory=dict)
+    """The player's HTML by method slug, made by the video step (startpakke.media.player)."""
     cards: Mapping[str, Download] = field(default_factory=dict)
     """The printable card of a method, by method slug."""
     session_plans: Mapping[str, Download] = field(default_factory=dict)
@@ -56,10 +34,11 @@ class Extras:
     deck: Download | None = None
     """Every card in one PDF, offered in the method library."""
     files: Mapping[str, Path] = field(default_factory=dict)
-    """Files to publish: path in the site → file on disk."""
+    """Files to publish: path in the site → file on disk. Stylesheets and scripts among them are
+    linked from every page."""
 
 
-def collect(project: Project) -> Extras:
-    """The extras the build steps have produced for this project. None exist yet: the video and card
-    steps add their outputs here when they land."""
-    return Extras()
+def collect(project: Project, course: Course) -> Extras:
+    """What the build steps have made for this course so far. Printable cards are not made yet."""
+    players, files = videos.players(project, course)
+    return Extras(videos=players, files=files)

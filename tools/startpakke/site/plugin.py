@@ -55,14 +55,19 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         config.site_url = config.site_url or info.site_url  # `mkdocs serve` sets its own
         config.copyright = plain_title(f"{info.publisher} · {info.license}")
         config.nav = mkdocs_nav(self.course.site.nav)
-        assets.configure(config)
+        assets.configure(config, self.published)
         return config
+
+    @property
+    def published(self) -> dict[str, Path]:
+        assert self.course
+        return {**assets.files(), **self.course.extras.files}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.course
         for path, markdown in self.course.site.pages.items():
             files.append(File.generated(config, path, content=markdown))
-        for path, source in {**assets.files(), **self.course.extras.files}.items():
+        for path, source in self.published.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 

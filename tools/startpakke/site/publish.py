@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
+from rich.console import Console
 
 from ..files import write_atomic
 from ..loading import Loaded, Project
@@ -18,12 +18,6 @@ from ..model import Course
 from . import extras as site_extras
 from .mkdocs_nav import mkdocs_nav
 from .render import render_course
-
-BuildStep = Callable[[Loaded], None]
-BUILD_STEPS: list[BuildStep] = []
-"""Steps that make media for the site (video renditions, PDF cards), run by `startpakke build` after
-the check and before the site. Each skips itself when the course has nothing for it."""
-
 
 class NoSiteConfig(Exception):
     """The project has no mkdocs.yml."""
@@ -48,9 +42,15 @@ def show_mkdocs_messages() -> None:
         logger.setLevel(logging.INFO)
 
 
-def run_build_steps(loaded: Loaded) -> None:
-    for step in BUILD_STEPS:
-        step(loaded)
+def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
+    """The build steps before the site, each only when the course has content for it: the videos
+    (printable cards will join). Returns an exit code, 0 when all went well."""
+    assert loaded.course
+    if any(method.video for method in loaded.course.methods.values()):
+        from ..media import commands
+
+        return commands.transcode(loaded.project, None, console, errors)
+    return 0
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False) -> Path:
@@ -73,7 +73,7 @@ def serve_site(project: Project, dev_addr: str) -> None:
 
 def export_markdown(course: Course, project: Project, folder: Path) -> list[Path]:
     """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files."""
-    site = render_course(course, site_extras.collect(project))
+    site = render_course(course, site_extras.collect(project, course))
     written = []
     for page, markdown in site.pages.items():
         written.append(folder / page)

@@ -16,7 +16,7 @@ TAGS = {
 }
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "role", "tabindex"},
-    "a": {"href"},
+    "a": {"href", "download"},
     "img": {"src", "alt", "width", "height", "loading"},
     # pymdownx.tabbed builds its tabs from radio buttons and labels.
     "input": {"type", "name", "checked"},

@@ -33,5 +33,5 @@ def render_project(project: Project) -> Rendered:
         (log.error if problem.severity == "error" else log.info)(str(problem))
     if loaded.course is None:
         raise ContentErrors(len(loaded.report.errors))
-    extras = site_extras.collect(project)
+    extras = site_extras.collect(project, loaded.course)
     return Rendered(render_course(loaded.course, extras), loaded.course.info, extras)
