@@ -215,7 +215,8 @@ def export_markdown(
     folder: Annotated[Path, typer.Argument(help="Folder for the Markdown pages and nav.yml.")],
     course: CourseOption = None,
 ) -> None:
-    """Write the site's pages as plain Markdown files with a nav.yml, for another publishing engine."""
+    """Write the site's pages as plain Markdown files with a nav.yml (and the files they use), for
+    another publishing engine."""
     loaded = load_and_report(course, quiet=True)
     assert loaded.course
     written = publish.export_markdown(loaded.course, loaded.project, folder)

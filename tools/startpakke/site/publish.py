@@ -15,6 +15,7 @@ from rich.console import Console
 from ..files import write_atomic
 from ..loading import Loaded, Project
 from ..model import Course
+from . import assets
 from . import extras as site_extras
 from .mkdocs_nav import mkdocs_nav
 from .render import render_course
@@ -72,12 +73,16 @@ def serve_site(project: Project, dev_addr: str) -> None:
 
 
 def export_markdown(course: Course, project: Project, folder: Path) -> list[Path]:
-    """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files."""
-    site = render_course(course, site_extras.collect(project, course))
+    """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files, with the
+    stylesheets, scripts and media the pages use."""
+    extras = site_extras.collect(project, course)
+    site = render_course(course, extras)
     written = []
     for page, markdown in site.pages.items():
         written.append(folder / page)
         write_atomic(folder / page, markdown)
+    for path, source in {**assets.files(), **extras.files}.items():
+        write_atomic(folder / path, source.read_bytes())
     nav = yaml.safe_dump({"nav": mkdocs_nav(site.nav, escape=False)}, allow_unicode=True, sort_keys=False)
     write_atomic(folder / "nav.yml", nav)
     return written + [folder / "nav.yml"]
