@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..loading import Project
 from . import assets, flow
@@ -79,9 +80,10 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return clean_html(html)
 
-    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
-        context["nav"] = NavView(nav, more_modules="./#moduler")
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # Material reads only `items` and `homepage` of the nav, which NavView gives.
+        context["nav"] = NavView(nav, more_modules="./#moduler")  # type: ignore[typeddict-item]
         return context
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

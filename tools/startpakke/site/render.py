@@ -86,7 +86,7 @@ def render_course(course: Course, extras: Extras | None = None) -> Site:
     def page(path: str, template: str, title: str, **context: Any) -> None:
         link = partial(paths.link, path)
         pages[path] = env.get_template(template).render(
-            course=course, extras=extras, link=link, root=paths.to_root(path), **context
+            course=course, extras=extras, link=link, **context
         )
         titles[path] = title
 
@@ -98,10 +98,10 @@ def render_course(course: Course, extras: Extras | None = None) -> Site:
              methods=course.methods_of(module), agenda=_agenda(module),
              agenda_cell=partial(_agenda_cell, course, partial(paths.link, path)))
     for method in course.methods.values():
-        module = course.module_of(method.slug)
-        number = module.methods.index(method.slug) + 1 if module else 0
+        teacher = course.module_of(method.slug)
+        number = teacher.methods.index(method.slug) + 1 if teacher else 0
         page(paths.method_page(method.slug), "method.md.j2", method.title, method=method,
-             module=module, number=number, phase=course.phase(method.phase),
+             module=teacher, number=number, phase=course.phase(method.phase),
              related=[course.methods[slug] for slug in method.related if slug in course.methods])
     phases = [(phase, [m for m in course.methods.values() if m.phase == phase.id])
               for phase in course.info.phases]
