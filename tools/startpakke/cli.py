@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -28,15 +30,21 @@ app.add_typer(list_app, name="list")
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
+CardFormatName = Enum("CardFormatName", {"a6": "a6", "a5": "a5", "a4_4up": "a4-4up"}, type=str)  # type: ignore[misc]
+"""The card formats, as typer shows them (the cards package loads only when a command prints)."""
+
 CourseOption = Annotated[
     Optional[Path],
     typer.Option("--course", help="The course folder (with course.yml) or the project folder around it."),
 ]
 
 
-def load_and_report(course: Optional[Path], strict: bool = False, quiet: bool = False) -> Loaded:
+def load_and_report(course: Optional[Path], strict: bool = False, quiet: bool = False,
+                    extra_checks: Sequence[Callable[[Loaded], None]] = ()) -> Loaded:
     """Load the course and print every problem; exit 1 when the content has errors."""
     loaded = load_course(Project.find(course))
+    for extra in extra_checks:
+        extra(loaded)
     for problem in loaded.report.sorted():
         typer.echo(str(problem))
     if loaded.report.failed(strict) or not quiet:
@@ -68,7 +76,9 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check every course file and report all problems as path:line:col."""
-    load_and_report(course, strict)
+    from .cards.checks import check_cards_fit  # WeasyPrint loads only for the commands that print
+
+    load_and_report(course, strict, extra_checks=[check_cards_fit])
 
 
 def _new(kind: str, title: str, course: Optional[Path], phase: str) -> None:
@@ -156,3 +166,48 @@ def list_methods(
                       f"{method.group_size.min}–{method.group_size.max}",
                       "yes" if method.is_digital else "no")
     console.print(table)
+
+
+@app.command()
+def cards(
+    format: Annotated[CardFormatName, typer.Option(
+        "--format", case_sensitive=False,
+        help="a6 (default), a5, or a4-4up: four cards per A4 sheet with crop marks.")] = "a6",  # type: ignore[assignment]
+    start: Annotated[str, typer.Option("--start", help="When the sessions start, HH:MM.")] = "09:00",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: build/cards).")] = None,
+    course: CourseOption = None,
+) -> None:
+    """Print-ready PDFs: every method card, the deck, and a plan for each session."""
+    from .cards import build_all, parse_clock
+    from .cards.fonts import FontMissing
+    from .cards.formats import get
+
+    try:
+        start_minutes = parse_clock(start)
+    except ValueError as error:
+        errors.print(f"--start: {error}")
+        raise typer.Exit(2)
+    loaded = load_and_report(course, quiet=True)
+    assert loaded.course
+    folder = out or loaded.project.build_dir / "cards"
+    fmt = get(format)
+    try:
+        with console.status("Rendering cards…") as status:
+            built = build_all(loaded.course, folder, fmt, start_minutes,
+                              progress=lambda step: status.update(f"Rendering {step}…"))
+    except FontMissing as error:
+        errors.print(f"Cannot print the cards: {error}")
+        raise typer.Exit(1)
+    for slug, sides in built.overflowing.items():
+        typer.echo(f"course/methods/{slug}.yml: warning: the card's {' and '.join(sides)} flows onto "
+                   "an extra side (run `startpakke check` for the lines to shorten)")
+    shown = folder.resolve()
+    console.print(f"{fmt.label}: {len(built.cards)} cards and the deck in {_shown(folder / fmt.folder, shown)}/, "
+                  f"{len(built.sessions)} session plans in {_shown(folder / 'okter', shown)}/")
+
+
+def _shown(path: Path | None, folder: Path) -> str:
+    try:
+        return str(Path(path or folder).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path or folder)

@@ -95,12 +95,12 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
 
 def card_pdf(course: Course, card: Card, cards: list[Card], fit: CardFit, fmt: CardFormat) -> bytes:
     title = f"{card.method.title}: metodekort"
-    sides = fit.sides
-    if fmt.imposition:  # a sheet of copies, one for each group at the table
-        sides = sides * repeat_to_fill(len(sides), fmt)
-    pdf = pdf_bytes(layout(sides_html(course, sides, fmt, cards, title=title,
+    pdf = pdf_bytes(layout(sides_html(course, fit.sides, fmt, cards, title=title,
                                       description=card.method.summary)))
-    return _impose(pdf, fmt, title, course) if fmt.imposition else pdf
+    if not fmt.imposition:
+        return pdf
+    # A full sheet of copies, one for each group at the table.
+    return _impose(pdf, fmt, title, course, copies=repeat_to_fill(len(fit.sides), fmt))
 
 
 def deck_pdf(course: Course, cards: list[Card], fits: dict[str, CardFit], fmt: CardFormat) -> bytes:
@@ -108,8 +108,8 @@ def deck_pdf(course: Course, cards: list[Card], fits: dict[str, CardFit], fmt: C
     return _impose(pdf, fmt, f"{course.info.title}: metodekort", course) if fmt.imposition else pdf
 
 
-def _impose(pdf: bytes, fmt: CardFormat, title: str, course: Course) -> bytes:
-    return impose(pdf, fmt, title, course.language, course.info.publisher)
+def _impose(pdf: bytes, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
+    return impose(pdf, fmt, title, course.language, course.info.publisher, copies)
 
 
 def build_sessions(course: Course, folder: Path, start: int = 9 * 60,

@@ -78,3 +78,10 @@ def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat) -> dict[st
         card.slug: CardFit(card, result[(card.slug, "front")], result[(card.slug, "back")])
         for card in cards
     }
+
+
+def sides_over_floor(course: Course, cards: Sequence[Card], fmt: CardFormat) -> list[Side]:
+    """The sides that need more than one page even at the format's smallest text: one layout."""
+    sides = [Side(kind, fmt.floor_pt, card) for card in cards for kind in ("front", "back")]  # type: ignore[arg-type]
+    counts = pages_per_anchor(layout(sides_html(course, sides, fmt, cards)), "side-")
+    return [side for side in sides if counts[side.anchor] > 1]

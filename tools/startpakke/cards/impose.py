@@ -9,8 +9,16 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject, TextStringObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
 
 from .formats import MM, CardFormat
 from .render import layout, pdf_bytes, render_template
@@ -70,16 +78,17 @@ def crop_marks(fmt: CardFormat) -> list[tuple[float, float, float, float]]:
     return marks
 
 
-def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author: str) -> bytes:
+def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author: str,
+           copies: int = 1) -> bytes:
     """Sheets of `fmt.imposition`: the card pages come as front, back, front, back, … and leave as
     sheet fronts and sheet backs, the backs mirrored so they line up when the sheet is turned over
-    its long edge."""
+    its long edge. With `copies`, the whole set repeats (one card for each group at the table)."""
     imposition = fmt.imposition
     assert imposition
     cards = PdfReader(io.BytesIO(cards_pdf))
     if len(cards.pages) % 2:
         raise ValueError("cards for duplex printing need an even number of pages (front and back)")
-    pairs = [(index, index + 1) for index in range(0, len(cards.pages), 2)]
+    pairs = [(index, index + 1) for index in range(0, len(cards.pages), 2)] * copies
     per_sheet = imposition.per_sheet
     sheets = [pairs[i:i + per_sheet] for i in range(0, len(pairs), per_sheet)]
     sheet, xs, ys = _geometry(fmt)
@@ -94,21 +103,65 @@ def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author:
 
     writer = PdfWriter()
     card_w, card_h = fmt.card_mm
+    forms: dict[int, IndirectObject] = {}
     for number, group in enumerate(sheets):
         for side in (0, 1):
             page = writer.add_page(blanks.pages[2 * number + side])
+            drawing = []
             for slot, pair in enumerate(group):
                 row, col = divmod(slot, imposition.columns)
                 if side:  # turned over the long edge: left and right swap
                     col = imposition.columns - 1 - col
-                x = xs[col] * MM
-                y = (sheet.height - ys[row] - card_h) * MM
-                page.merge_transformed_page(cards.pages[pair[side]], Transformation().translate(x, y))
+                index = pair[side]
+                if index not in forms:
+                    forms[index] = _form(writer, cards.pages[index])
+                name = f"/Card{index}"
+                _xobjects(page)[NameObject(name)] = forms[index]
+                x, y = xs[col] * MM, (sheet.height - ys[row] - card_h) * MM
+                drawing.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q")
+            _append_content(writer, page, "\n".join(drawing).encode())
     writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "Startpakke"})
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
+    """The card page as a Form XObject: drawn as it is, without re-parsing its content (fast), and
+    drawn once per copy from one stored object (small files)."""
+    content = page.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(content.get_data() if content is not None else b"")
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in page.mediabox]),
+        NameObject("/Resources"): page["/Resources"].clone(writer),
+    })
+    if "/Group" in page:  # keeps transparency (tints, rounded corners) as WeasyPrint drew it
+        form[NameObject("/Group")] = page["/Group"].clone(writer)
+    return writer._add_object(form.flate_encode())
+
+
+def _xobjects(page: PageObject) -> DictionaryObject:
+    resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+    return resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+
+
+def _append_content(writer: PdfWriter, page: PageObject, operators: bytes) -> None:
+    """Draw `operators` over the page in the default coordinates: WeasyPrint leaves its page-wide
+    y-flip in force at the end of a page, so the existing content is wrapped in q … Q first."""
+    def stream(data: bytes) -> IndirectObject:
+        obj = DecodedStreamObject()
+        obj.set_data(data)
+        return writer._add_object(obj.flate_encode() if len(data) > 64 else obj)
+
+    existing = page.get("/Contents")
+    parts = [] if existing is None else existing.get_object()
+    parts = list(parts) if isinstance(parts, ArrayObject) else [existing]
+    page[NameObject("/Contents")] = ArrayObject(
+        [stream(b"q\n"), *parts, stream(b"\nQ\n" + operators + b"\n")])
 
 
 def repeat_to_fill(pages: int, fmt: CardFormat) -> int:
