@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from .exercises import generated_for
 from .problems import Report
 from .slugs import slugify
 from .yamlsource import Document, FieldPath
@@ -17,6 +18,7 @@ from .fieldpath import dotted
 
 if TYPE_CHECKING:
     from .loading import Project, Sources
+    from .model import Course
 
 VIDEO_TYPES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
 CAPTION_TYPES = {".vtt", ".srt"}
@@ -104,7 +106,8 @@ def check_module_order(project: Project, sources: Sources, report: Report) -> No
         if path.stem not in seen:
             _add(report, document, ("modules",),
                  f"the module `{path.stem}` ({report.relative(path)}) is missing from the course order",
-                 f"add `- {path.stem}` under `modules:` where learners should meet it, or delete the file")
+                 f"add `- {path.stem}` under `modules:` where learners should meet it, or delete the file",
+                 at_key=True)
 
 
 def check_method_references(sources: Sources, report: Report) -> None:
@@ -202,3 +205,21 @@ def _suggest_file(path: Path) -> str:
     names = [p.name for p in path.parent.iterdir()]
     close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else ""
+
+
+def check_exercise_ids(course: Course, sources: Sources, report: Report) -> None:
+    """`skip_exercises` and `replaces` must name exercises that are generated for that module."""
+    for module in course.modules:
+        document = sources.modules[module.slug][0]
+        generated = [exercise.id for exercise in generated_for(course, module)]
+        hint = "`startpakke exercises` lists the ids"
+        for index, exercise_id in enumerate(module.skip_exercises):
+            if exercise_id not in generated:
+                _add(report, document, ("skip_exercises", index),
+                     f"no generated exercise `{exercise_id}` in this module",
+                     " ".join(filter(None, [_suggest(exercise_id, generated), hint])))
+        for index, exercise in enumerate(module.exercises):
+            if exercise.replaces and exercise.replaces not in generated:
+                _add(report, document, ("exercises", index, "replaces"),
+                     f"no generated exercise `{exercise.replaces}` in this module to replace",
+                     " ".join(filter(None, [_suggest(exercise.replaces, generated), hint])))

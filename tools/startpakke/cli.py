@@ -211,3 +211,37 @@ def _shown(path: Path | None, folder: Path) -> str:
         return str(Path(path or folder).resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path or folder)
+
+
+@app.command()
+def exercises(
+    module: Annotated[str, typer.Option("--module", help="Only the exercises of this module.")] = "",
+    course: CourseOption = None,
+) -> None:
+    """Show every exercise of the course for review, and flag weak ones."""
+    from .exercises.review import review
+    from .model import ChoiceExercise, OrderingExercise
+
+    loaded = load_and_report(course, quiet=True)
+    assert loaded.course
+    if module and module not in {m.slug for m in loaded.course.modules}:
+        errors.print(f"Unknown module `{module}`.")
+        raise typer.Exit(2)
+    rows = [row for row in review(loaded.course) if not module or row[0].slug == module]
+    for owner, exercise, reasons in rows:
+        console.print(f"\n[bold]{owner.slug} / {exercise.id}[/bold] ({exercise.type})", soft_wrap=True)
+        console.print(f"  {exercise.question}", soft_wrap=True)
+        if isinstance(exercise, ChoiceExercise):
+            for choice in exercise.choices:
+                mark = "[green]✓[/green]" if choice.correct else "[red]✗[/red]"
+                console.print(f"    {mark} {choice.text}  [dim]— {choice.feedback}[/dim]", soft_wrap=True)
+        elif isinstance(exercise, OrderingExercise):
+            for number, item in enumerate(exercise.items, start=1):
+                console.print(f"    {number}. {item}", soft_wrap=True)
+        else:
+            for prompt in exercise.prompts:
+                console.print(f"    – {prompt}", soft_wrap=True)
+        for reason in reasons:
+            console.print(f"  [yellow]weak: {reason}[/yellow]", soft_wrap=True)
+    flagged = sum(1 for row in rows if row[2])
+    console.print(f"\n{len(rows)} exercises, {flagged} flagged as weak")

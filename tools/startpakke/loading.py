@@ -90,6 +90,9 @@ def load_course(project: Project) -> Loaded:
 
     checks.run_all(project, sources, report)
     course = None if report.errors or not sources.info else assemble(sources)
+    if course:
+        checks.check_exercise_ids(course, sources, report)
+        course = None if report.errors else course
     return Loaded(project, report, sources, course)
 
 

@@ -83,15 +83,17 @@ class CourseFile(Strict):
 
 
 class Step(Strict):
-    title: Text
-    text: Text
-    minutes: Minutes
+    title: Text = Field(description="Stegets navn, noen få ord.")
+    text: Text = Field(description="Hva deltakerne eller fasilitatoren gjør i steget.")
+    minutes: Minutes = Field(description="Hvor mange minutter steget tar.")
 
 
 class DigitalVariant(Strict):
-    summary: Text
-    tools: Annotated[list[Text], Field(min_length=1)]
-    steps: Annotated[list[Step], Field(min_length=1)]
+    summary: Text = Field(description="Hva som er annerledes når metoden gjøres på nett.")
+    tools: Annotated[list[Text], Field(min_length=1)] = Field(
+        description="Hva slags verktøy som trengs, f.eks. «videomøte», «digital tavle»."
+    )
+    steps: Annotated[list[Step], Field(min_length=1)] = Field(description="Stegene i den digitale varianten.")
     tips: list[Text] = []
 
 
@@ -133,24 +135,28 @@ class Video(Strict):
 
 
 class MethodFile(Strict):
-    """course/methods/<slug>.yml"""
+    """course/methods/<slug>.yml. Descriptions are in Norwegian: editors see them as hints."""
 
-    title: Text
-    summary: Text
-    phase: Slug
-    purpose: Text
-    when_to_use: Text
-    duration: Range
-    group_size: Range
-    materials: list[Text] = []
-    preparation: str = ""
-    steps: Annotated[list[Step], Field(min_length=1)]
-    tips: list[Text] = []
-    digital_variant: DigitalUse
-    examples: list[Example] = []
-    video: Video | None = None
-    related: list[Slug] = []
-    sources: list[Text] = []
+    title: Text = Field(description="Tittelen på kortet og nettsiden.")
+    summary: Text = Field(description="Én setning om hva metoden er.")
+    phase: Slug = Field(description="Id-en til fasen metoden hører til, fra `phases:` i course.yml.")
+    purpose: Text = Field(description="Hva metoden er god for: hva deltakerne får ut av den.")
+    when_to_use: Text = Field(description="Når metoden passer, og når den ikke passer.")
+    duration: Range = Field(description="Hvor lang tid metoden tar, i minutter: `min:` og `max:`.")
+    group_size: Range = Field(description="Hvor mange deltakere metoden passer for: `min:` og `max:`.")
+    materials: list[Text] = Field([], description="«Du trenger»: utstyr og materiell, én linje per ting.")
+    preparation: str = Field("", description="Hva fasilitatoren gjør på forhånd.")
+    steps: Annotated[list[Step], Field(min_length=1)] = Field(
+        description="«Metode»: stegene i rekkefølge, hvert med `title:`, `text:` og `minutes:`."
+    )
+    tips: list[Text] = Field([], description="«Tips!»: korte råd, én linje per tips.")
+    digital_variant: DigitalUse = Field(
+        description="Hvordan metoden gjøres på nett, eller `not_suited:` med en begrunnelse."
+    )
+    examples: list[Example] = Field([], description="Eksempler fra bibliotek: `place:` og `text:`.")
+    video: Video | None = Field(None, description="Video om metoden; legg den til med `startpakke video add`.")
+    related: list[Slug] = Field([], description="Metoder som hører sammen med denne: filnavn uten .yml.")
+    sources: list[Text] = Field([], description="Kilder og kreditering, én linje per kilde.")
 
     _slug: str = PrivateAttr(default="")
 
@@ -219,7 +225,12 @@ class Choice(Strict):
     feedback: str = ""
 
 
-class ChoiceExercise(Strict):
+class ExerciseBase(Strict):
+    id: str = Field("", description="Fast id for oppgaven; tomt gir en id ut fra rekkefølgen.")
+    replaces: str = Field("", description="Id-en til en generert oppgave som denne erstatter.")
+
+
+class ChoiceExercise(ExerciseBase):
     type: Literal["single_choice", "multiple_choice"]
     question: Text
     choices: Annotated[list[Choice], Field(min_length=2)]
@@ -234,7 +245,7 @@ class ChoiceExercise(Strict):
         return self
 
 
-class OrderingExercise(Strict):
+class OrderingExercise(ExerciseBase):
     type: Literal["ordering"]
     question: Text
     items: Annotated[list[Text], Field(min_length=2)]
@@ -242,7 +253,7 @@ class OrderingExercise(Strict):
     feedback: str = ""
 
 
-class ReflectionExercise(Strict):
+class ReflectionExercise(ExerciseBase):
     type: Literal["reflection"]
     question: Text
     prompts: list[Text] = []
@@ -256,15 +267,20 @@ Exercise = Annotated[
 class ModuleFile(Strict):
     """course/modules/<slug>.yml"""
 
-    title: Text
-    summary: Text
-    objectives: Annotated[list[Text], Field(min_length=1)]
-    minutes: Annotated[int, Field(gt=0)]
-    intro: Text
+    title: Text = Field(description="Tittelen på modulen.")
+    summary: Text = Field(description="Én eller to setninger om hva modulen handler om.")
+    objectives: Annotated[list[Text], Field(min_length=1)] = Field(
+        description="Læringsmål: hva deltakeren kan etter modulen, én linje per mål."
+    )
+    minutes: Annotated[int, Field(gt=0)] = Field(description="Omtrent hvor mange minutter modulen tar.")
+    intro: Text = Field(description="Innledningen på modulsiden (Markdown).")
     methods: list[Slug] = []
     session: Session | None = None
     action: Action | None = None
-    exercises: list[Exercise] = []
+    exercises: list[Exercise] = Field([], description="Egne oppgaver i modulen.")
+    skip_exercises: list[str] = Field(
+        [], description="Id-er til genererte oppgaver som ikke skal vises (se `startpakke exercises`)."
+    )
 
     _slug: str = PrivateAttr(default="")
 

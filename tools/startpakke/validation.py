@@ -67,10 +67,11 @@ def _real_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
 
 def explain(detail: ErrorDetails, model: type[BaseModel], loc: FieldPath) -> tuple[str, str]:
     kind, value, ctx = detail["type"], detail.get("input"), detail.get("ctx", {})
+    about = description_of(model, loc)
     if kind == "missing":
-        return "this required field is missing", f"add `{loc[-1]}:` to the file"
-    if value is None and kind not in ("extra_forbidden", "value_error"):
-        return "must not be empty", "write the value after the colon"
+        return "this required field is missing", f"add `{loc[-1]}:`" + (f": {about}" if about else "")
+    if (value is None and kind not in ("extra_forbidden", "value_error")) or kind == "string_too_short":
+        return "must not be empty", about or "write the value after the colon"
     if kind == "extra_forbidden":
         known = sorted(fields_at(model, loc[:-1]))
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
@@ -78,8 +79,6 @@ def explain(detail: ErrorDetails, model: type[BaseModel], loc: FieldPath) -> tup
         if close:
             return message + f"; did you mean `{close[0]}`?", f"known fields here: {', '.join(known)}"
         return message, f"known fields here: {', '.join(known)}"
-    if kind == "string_too_short":
-        return "must not be empty", "write the text after the colon"
     if kind == "string_type":
         if isinstance(value, bool):
             return (
@@ -104,7 +103,7 @@ def explain(detail: ErrorDetails, model: type[BaseModel], loc: FieldPath) -> tup
     if kind == "too_short":
         return (
             f"needs at least {ctx.get('min_length')} item(s)",
-            "write each item on its own line starting with `- `",
+            about or "write each item on its own line starting with `- `",
         )
     if kind == "list_type":
         return f"must be a list, got {_show(value)}", "write each item on its own line starting with `- `"
@@ -126,24 +125,40 @@ def _show(value: Any) -> str:
 
 def fields_at(model: type[BaseModel], loc: FieldPath) -> set[str]:
     """Every field name a model accepts at `loc` (the union of all members where a union stands)."""
+    return {info.alias or name for name, info in _fields(_annotations_at(model, loc))}
+
+
+def description_of(model: type[BaseModel], loc: FieldPath) -> str:
+    """The field's description from the model: what to write there, in the editor's language."""
+    if not loc or isinstance(loc[-1], int):
+        return ""
+    for name, info in _fields(_annotations_at(model, loc[:-1])):
+        if loc[-1] in (name, info.alias) and info.description:
+            return info.description
+    return ""
+
+
+def _annotations_at(model: type[BaseModel], loc: FieldPath) -> list[Any]:
     current: list[Any] = [model]
     for part in loc:
         following: list[Any] = []
         for candidate in _models_in(current):
-            if isinstance(part, int):
-                following.extend(_items_of(candidate))
-            elif isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                for name, info in candidate.model_fields.items():
-                    if part in (name, info.alias):
-                        following.append(info.annotation)
+            if isinstance(part, str) and _is_model(candidate):
+                following += [info.annotation for name, info in candidate.model_fields.items()
+                              if part in (name, info.alias)]
             else:
-                following.extend(_items_of(candidate))
+                following += _items_of(candidate)
         current = following
-    names: set[str] = set()
-    for candidate in _models_in(current):
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            names |= {info.alias or name for name, info in candidate.model_fields.items()}
-    return names
+    return current
+
+
+def _fields(annotations: list[Any]) -> list[tuple[str, Any]]:
+    return [item for candidate in _models_in(annotations) if _is_model(candidate)
+            for item in candidate.model_fields.items()]
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
 
 
 def _unwrap(annotation: Any) -> list[Any]:

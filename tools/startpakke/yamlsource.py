@@ -16,6 +16,8 @@ from .fieldpath import dotted
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FieldPath = tuple[str | int, ...]
+MAX_VALUES = 100_000
+"""Far above any real card; stops alias bombs («billion laughs») from eating the machine."""
 
 
 @dataclass
@@ -74,6 +76,8 @@ def read_document(path: Path) -> Document:
         raise YamlProblem(line, col, f"YAML syntax error: {problem}", _syntax_hint(text, line)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, 1, f"YAML syntax error: {error}") from None
+    except RecursionError:
+        raise YamlProblem(1, 1, "the file is nested too deeply to be a course file") from None
     finally:
         loader.dispose()
 
@@ -96,8 +100,17 @@ def _syntax_hint(text: str, line: int) -> str:
     return "check the indentation and that every `key: value` pair has a space after the colon"
 
 
-def _construct(loader: Any, node: yaml.Node, path: FieldPath, document: Document) -> Any:
-    document.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+def _construct(loader: Any, node: yaml.Node, path: FieldPath, document: Document,
+               open_nodes: frozenset[int] = frozenset()) -> Any:
+    at = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in open_nodes:
+        raise YamlProblem(*at, "an alias (*name) refers to the block it stands in",
+                          "YAML cannot repeat a block inside itself: remove the alias")
+    if len(document.values) >= MAX_VALUES:
+        raise YamlProblem(*at, "the file is far too large for a course file",
+                          "check aliases (*name): each copies a whole block")
+    document.values[path] = at
+    open_nodes = open_nodes | {id(node)}
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
@@ -115,8 +128,11 @@ def _construct(loader: Any, node: yaml.Node, path: FieldPath, document: Document
                     field=dotted(path + (key,)),
                 )
             document.keys[path + (key,)] = key_at
-            result[key] = _construct(loader, value_node, path + (key,), document)
+            result[key] = _construct(loader, value_node, path + (key,), document, open_nodes)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, item, path + (i,), document) for i, item in enumerate(node.value)]
+        return [
+            _construct(loader, item, path + (i,), document, open_nodes)
+            for i, item in enumerate(node.value)
+        ]
     return loader.construct_object(node, deep=True)

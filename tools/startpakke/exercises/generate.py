@@ -1,0 +1,156 @@
+"""Generate exercises from method cards. Deterministic: the same cards always give the same exercises.
+
+Randomness (distractors, the order of choices) comes from a generator seeded by the exercise id, so an
+edit to one card changes only that card's exercises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+
+from ..model import (
+    Choice,
+    ChoiceExercise,
+    Course,
+    DigitalVariant,
+    Method,
+    Module,
+    OrderingExercise,
+    ReflectionExercise,
+)
+
+Exercise = ChoiceExercise | OrderingExercise | ReflectionExercise
+DISTRACTORS = 3
+
+
+def exercises_for(course: Course, module: Module) -> list[Exercise]:
+    """What learners get: generated exercises minus skipped ones, custom ones in place of replaced."""
+    replacing = {exercise.replaces: exercise for exercise in module.exercises if exercise.replaces}
+    result: list[Exercise] = []
+    for exercise in generated_for(course, module):
+        if exercise.id in module.skip_exercises:
+            continue
+        replacement = replacing.pop(exercise.id, None)
+        if replacement:  # takes the place, and the id, of the generated one
+            exercise = replacement.model_copy(update={"id": replacement.id or exercise.id})
+        result.append(exercise)
+    custom = [exercise for exercise in module.exercises if not exercise.replaces]
+    for number, exercise in enumerate(custom, start=1):
+        result.append(exercise if exercise.id else exercise.model_copy(update={"id": f"egen-{number}"}))
+    return result
+
+
+def generated_for(course: Course, module: Module) -> list[Exercise]:
+    exercises: list[Exercise] = []
+    for method in course.methods_of(module):
+        if len(method.steps) >= 2:  # one step has no order to find
+            exercises.append(ordering(method))
+        exercises.append(which_method(course, method))
+        exercises.append(phase(course, method))
+        if isinstance(method.digital_variant, DigitalVariant):
+            exercises.append(digital(course, method))
+    if module.action:
+        exercises.append(plan_action(module))
+    return exercises
+
+
+def _rng(exercise_id: str) -> random.Random:
+    return random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8], "big"))
+
+
+def first_sentence(text: str) -> str:
+    sentence = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+    return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
+
+
+def _shuffled(exercise_id: str, choices: list[Choice]) -> list[Choice]:
+    _rng(exercise_id + "/order").shuffle(choices)
+    return choices
+
+
+def _others(course: Course, method: Method, exercise_id: str, count: int) -> list[Method]:
+    others = [m for slug, m in sorted(course.methods.items()) if slug != method.slug]
+    return _rng(exercise_id).sample(others, min(count, len(others)))
+
+
+def ordering(method: Method) -> OrderingExercise:
+    numbered = "; ".join(f"{n}. {step.title}" for n, step in enumerate(method.steps, start=1))
+    return OrderingExercise(
+        type="ordering",
+        id=f"rekkefolge-{method.slug}",
+        question=f"Sett stegene i «{method.title}» i riktig rekkefølge.",
+        items=[step.title for step in method.steps],
+        feedback=f"Rekkefølgen på metodekortet er: {numbered}.",
+    )
+
+
+def which_method(course: Course, method: Method) -> ChoiceExercise:
+    exercise_id = f"hvilken-metode-{method.slug}"
+    situation = first_sentence(method.when_to_use)
+    choices = [Choice(text=method.title, correct=True,
+                      feedback=f"Riktig. {method.title}: {first_sentence(method.purpose)}")]
+    for other in _others(course, method, exercise_id, DISTRACTORS):
+        choices.append(Choice(
+            text=other.title,
+            feedback=f"Ikke her. {other.title} brukes når: {first_sentence(other.when_to_use)}",
+        ))
+    return ChoiceExercise(
+        type="single_choice", id=exercise_id,
+        question=f"Hvilken metode passer best i denne situasjonen: «{situation}»",
+        choices=_shuffled(exercise_id, choices),
+    )
+
+
+def phase(course: Course, method: Method) -> ChoiceExercise:
+    exercise_id = f"fase-{method.slug}"
+    right = course.phase(method.phase)
+    choices = [
+        Choice(
+            text=p.title, correct=p.id == right.id,
+            feedback=(f"Riktig. {p.title}: {first_sentence(p.description)}" if p.id == right.id else
+                      f"Nei, «{method.title}» hører til «{right.title}». {p.title}: "
+                      f"{first_sentence(p.description)}"),
+        )
+        for p in course.info.phases
+    ]
+    return ChoiceExercise(
+        type="single_choice", id=exercise_id,
+        question=f"Hvilken fase i samskapingen hører «{method.title}» til?",
+        choices=choices,
+    )
+
+
+def digital(course: Course, method: Method) -> ChoiceExercise:
+    exercise_id = f"digital-{method.slug}"
+    variant = method.digital_variant
+    assert isinstance(variant, DigitalVariant)
+    choices = [Choice(text=variant.summary, correct=True,
+                      feedback=f"Riktig. Verktøy: {', '.join(variant.tools)}.")]
+    digital_others = [m for m in _others(course, method, exercise_id, len(course.methods))
+                      if isinstance(m.digital_variant, DigitalVariant)]
+    for other in digital_others[:DISTRACTORS - 1]:
+        assert isinstance(other.digital_variant, DigitalVariant)
+        choices.append(Choice(text=other.digital_variant.summary,
+                              feedback=f"Nei, dette er den digitale varianten av «{other.title}»."))
+    return ChoiceExercise(
+        type="single_choice", id=exercise_id,
+        question=f"Hva endres når «{method.title}» gjøres digitalt?",
+        choices=_shuffled(exercise_id, choices),
+    )
+
+
+def plan_action(module: Module) -> ReflectionExercise:
+    assert module.action
+    return ReflectionExercise(
+        type="reflection",
+        id=f"provehandling-{module.slug}",
+        question=f"Planlegg en prøvehandling: {module.action.title}",
+        prompts=[
+            "Hvem vil du invitere, og hvorfor akkurat dem?",
+            "Hvilken metode fra kurset vil du bruke?",
+            "Når og hvor skal det skje?",
+            "Hva håper du å lære?",
+        ],
+    )
