@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from startpakke.cards import build_cards
 from startpakke.cards.card import cards_of
-from startpakke.cards.fit import fit_cards
+from startpakke.cards.fit import SideFit, fit_cards
 from startpakke.cards.formats import FORMATS, FormatName
 from startpakke.cli import app
 
@@ -56,19 +56,33 @@ def test_a_crowded_back_shrinks_to_fit_one_side_but_not_below_the_floor(course_c
     assert not missing
 
 
-def test_a_long_card_flows_onto_extra_sides_and_keeps_all_its_text(course_copy: Path, tmp_path: Path) -> None:
-    write_method(course_copy, "langt-kort", steps=8, sentences=6)
+def test_a_long_card_continues_on_a_second_card_at_the_normal_size(course_copy: Path, tmp_path: Path) -> None:
+    write_method(course_copy, "langt-kort", steps=7, sentences=5)
+    course = load(course_copy).course
+    fit = fit_cards(course, cards_of(course), A6)["langt-kort"]
+    assert fit.back == SideFit(A6.base_pt, 2) and fit.overflowing == ["back"]
+    built = build_cards(course, tmp_path, A6, deck=False)
+    pdf = built.cards["langt-kort"]
+    assert len(page_sizes_mm(pdf)) == 4, "front, back, back continued, notes: two whole cards"
+    text = pdf_text(pdf, 3)
+    assert text.startswith("Et langt kort (forts.)"), text[:80]
+    assert "(forts.)" not in pdf_text(pdf, 1) + pdf_text(pdf, 2) + pdf_text(pdf, 4)
+    assert not card_words(course.methods["langt-kort"]) - words(pdf_text(pdf))
+
+
+def test_a_very_long_card_flows_onto_more_sides_and_keeps_all_its_text(course_copy: Path, tmp_path: Path) -> None:
+    write_method(course_copy, "langt-kort", steps=12, sentences=8)
     course = load(course_copy).course
     built = build_cards(course, tmp_path, A6)
     fit = built.fits["langt-kort"]
-    assert fit.overflowing == ["back"] and fit.back.pt == A6.base_pt
+    assert fit.overflowing == ["back"] and fit.back.pt == A6.base_pt and fit.back.pages > 2
     pdf = built.cards["langt-kort"]
     pages = page_sizes_mm(pdf)
     assert len(pages) == fit.page_count >= 4 and len(pages) % 2 == 0, "whole cards for duplex"
     text = pdf_text(pdf)
     missing = card_words(course.methods["langt-kort"]) - words(text)
     assert not missing
-    expected = [f"tanke{i}x{j}" for i in range(8) for j in range(6)]
+    expected = [f"tanke{i}x{j}" for i in range(12) for j in range(8)]
     assert re.findall(r"tanke\d+x\d+", text) == expected, "in reading order, none twice"
     # In the deck too, and the next card still starts on a front (an odd page).
     deck = tmp_path / "kortstokk.pdf"
@@ -77,18 +91,19 @@ def test_a_long_card_flows_onto_extra_sides_and_keeps_all_its_text(course_copy: 
 
 
 def test_check_warns_where_a_card_will_not_fit(course_copy: Path, monkeypatch) -> None:
-    write_method(course_copy, "langt-kort", steps=8, sentences=6)
+    write_method(course_copy, "langt-kort", steps=12, sentences=8)
     monkeypatch.chdir(course_copy.parent)
     result = CliRunner().invoke(app, ["check"])
     assert result.exit_code == 0, result.output
     line = next(l for l in result.output.splitlines() if "langt-kort.yml" in l)
-    assert re.match(r"course/methods/langt-kort\.yml:\d+:\d+: steps: warning: the card's back does not "
-                    r"fit on one A6 and 4 kort på A4 side", line), line
+    assert re.match(r"course/methods/langt-kort\.yml:\d+:\d+: steps: warning: the card's back needs more "
+                    r"than 2 sides in A6 and 4 per A4, even in the smallest type", line), line
     assert "1 warning" in result.output
     assert CliRunner().invoke(app, ["check", "--strict"]).exit_code == 1
 
 
-def test_check_is_quiet_about_cards_that_fit(course_copy: Path, monkeypatch) -> None:
+def test_check_is_quiet_about_cards_that_fit_their_two_cards(course_copy: Path, monkeypatch) -> None:
+    write_method(course_copy, "langt-kort", steps=7, sentences=5)
     monkeypatch.chdir(course_copy.parent)
     result = CliRunner().invoke(app, ["check"])
     assert result.exit_code == 0 and "0 warnings" in result.output, result.output

@@ -198,9 +198,9 @@ def cards(
     except FontMissing as error:
         errors.print(f"Cannot print the cards: {error}")
         raise typer.Exit(1)
-    for slug, sides in built.overflowing.items():
-        typer.echo(f"course/methods/{slug}.yml: warning: the card's {' and '.join(sides)} flows onto "
-                   "an extra side (run `startpakke check` for the lines to shorten)")
+    if built.overflowing:
+        console.print(f"{len(built.overflowing)} cards continue on a second card, their text being longer "
+                      f"than one {fmt.short} side: {', '.join(built.overflowing)}")
     shown = folder.resolve()
     console.print(f"{fmt.label}: {len(built.cards)} cards and the deck in {_shown(folder / fmt.folder, shown)}/, "
                   f"{len(built.sessions)} session plans in {_shown(folder / 'okter', shown)}/")

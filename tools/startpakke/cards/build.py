@@ -154,7 +154,7 @@ def write_manifest(course: Course, folder: Path) -> Path:
                       if (folder / where.card(slug)).is_file()}
         deck = where.deck if (folder / where.deck).is_file() else None
         if card_files or deck:
-            formats[name.value] = {"label": get(name).label, "deck": deck, "cards": card_files}
+            formats[name.value] = {"label": get(name).site_label, "deck": deck, "cards": card_files}
     sessions = {
         module.slug: {suffix: Paths.session(module.slug, suffix) for suffix in ("pdf", "md", "html")
                       if (folder / Paths.session(module.slug, suffix)).is_file()}

@@ -1,4 +1,9 @@
-"""`startpakke check`: warn, with file and line, about cards that will not fit their side."""
+"""`startpakke check`: warn, with file and line, about cards too long for the printed card.
+
+A card is a front and a back; a long back may continue on one extra side (a second card whose back
+is for notes). That is how a printed deck handles the example course's longer methods, so only a
+card that needs more than that, even in the smallest readable type, is a warning.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +12,50 @@ from typing import TYPE_CHECKING
 
 from ..fieldpath import dotted
 from .card import cards_of
-from .fit import sides_over_floor
+from .fit import MAX_PAGES, pages_at_floor
 from .fonts import FontMissing
 from .formats import FORMATS, FormatName
 
 if TYPE_CHECKING:
     from ..loading import Loaded
 
+FIT_CACHE = ".fit-cache.json"
+"""Page counts of unchanged cards, so `check` lays out only what was edited."""
 CHECKED = (FormatName.a6, FormatName.a4_4up)
 """The formats the site publishes."""
-WHAT = {"front": ("purpose",), "back": ("steps",)}
+FIELD = {"front": ("purpose",), "back": ("steps",)}
+"""Where to point the editor: the start of the text that makes the side long."""
 
 
 def check_cards_fit(loaded: Loaded, formats: Iterable[FormatName] = CHECKED) -> None:
-    """Add a warning for each card side that flows onto an extra side even at the smallest text."""
+    """Add a warning for each card side that needs more sides than a card has."""
     course = loaded.course
     if course is None:
         return
     cards = cards_of(course)
+    cache = loaded.project.build_dir / "cards" / FIT_CACHE
+    too_long: dict[tuple[str, str], list[str]] = {}
     try:
-        over = {name: sides_over_floor(course, cards, FORMATS[name]) for name in formats}
+        for name in formats:
+            for side, pages in pages_at_floor(course, cards, FORMATS[name], cache):
+                assert side.card
+                if pages > MAX_PAGES[side.kind]:
+                    too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
     except FontMissing as error:
         loaded.report.add(loaded.project.course_dir / "course.yml", 1, 1, "",
                           f"cannot check whether the cards fit: {error}", severity="warning")
         return
-    by_side: dict[tuple[str, str], list[str]] = {}
-    for name, sides in over.items():
-        for side in sides:
-            assert side.card
-            by_side.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].label.split(" (")[0])
-    for (slug, kind), labels in by_side.items():
+    for (slug, kind), where in too_long.items():
         document = loaded.sources.methods[slug][0]
-        fmt_names = " and ".join(labels)
-        loc = WHAT[kind]
+        loc = FIELD[kind]
         line, col = document.where(loc, at_key=True)
+        allowed = "one side" if MAX_PAGES[kind] == 1 else f"{MAX_PAGES[kind]} sides"
         loaded.report.add(
             document.path, line, col, dotted(loc),
-            f"the card's {kind} does not fit on one {fmt_names} side, even in the smallest type: "
-            "it will flow onto an extra card side",
-            "shorten the text on that side (steps and tips are on the back; purpose, materials and "
-            "preparation on the front), or move detail to `examples`, which only the site shows",
+            f"the card's {kind} needs more than {allowed} in {' and '.join(where)}, even in the "
+            "smallest type",
+            "shorten the text on that side (steps, tips and the digital variant are on the back; "
+            "purpose, materials and preparation on the front), or move detail to `examples`, "
+            "which only the site shows",
             "warning",
         )

@@ -3,11 +3,17 @@ extra side. No text is ever cut off; `startpakke check` reports the cards that n
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
+from ..files import write_atomic
 from ..model import Course
 from .card import Card, Side
+from .fonts import font_face_css
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
 from .document import sides_html
@@ -40,48 +46,87 @@ class CardFit:
 
     @property
     def overflowing(self) -> list[str]:
-        """The sides that flow onto an extra side even at the smallest readable size."""
+        """The sides that flow onto an extra side, because even the smallest readable size is too big."""
         return [kind for kind, fit in (("front", self.front), ("back", self.back)) if fit.pages > 1]
 
 
+MAX_PAGES = {"front": 1, "back": 2}
+"""The printed sides a card's front and back may take: a long back continues on a second card."""
+
+
 def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat) -> dict[str, CardFit]:
-    """Find, for each side, the largest body size from the format's steps at which it fits one page.
+    """Choose each side's body size from the format's steps (largest first, down to the floor):
+    the largest size at which the side takes one page; failing that, the largest at which it
+    takes no more pages than `MAX_PAGES` allows; failing that, the normal size, flowing on.
 
     All sides still open are laid out together, one document per size step, so a deck of many cards
     costs a handful of layouts rather than one per card and size.
     """
     sizes = fmt.steps_pt
-    result: dict[tuple[str, str], SideFit] = {}
-    pages_at_base: dict[tuple[str, str], int] = {}
+    pages: dict[tuple[str, str], dict[float, int]] = {}
     pending = [(card, kind) for card in cards for kind in ("front", "back")]
     for pt in sizes:
         if not pending:
             break
         sides = [Side(kind, pt, card) for card, kind in pending]  # type: ignore[arg-type]
         counts = pages_per_anchor(layout(sides_html(course, sides, fmt, cards)), "side-")
-        still = []
         for side in sides:
             assert side.card
-            key = (side.card.slug, side.kind)
-            pages = counts[side.anchor]
-            pages_at_base.setdefault(key, pages)
-            if pages <= 1:
-                result[key] = SideFit(pt, 1)
-            else:
-                still.append((side.card, side.kind))
-        pending = still
-    for card, kind in pending:
-        # Too long even at the floor: it flows onto extra sides at the normal size, which reads
-        # better than small type over two sides.
-        result[(card.slug, kind)] = SideFit(sizes[0], pages_at_base[(card.slug, kind)])
+            pages.setdefault((side.card.slug, side.kind), {})[pt] = counts[side.anchor]
+        pending = [(card, kind) for card, kind in pending if pages[(card.slug, kind)][pt] > 1]
+
+    def choose(key: tuple[str, str]) -> SideFit:
+        tried = pages[key]
+        for allowed in (1, MAX_PAGES[key[1]]):
+            fitting = [pt for pt in sizes if pt in tried and tried[pt] <= allowed]
+            if fitting:
+                return SideFit(fitting[0], tried[fitting[0]])
+        return SideFit(sizes[0], tried[sizes[0]])
+
     return {
-        card.slug: CardFit(card, result[(card.slug, "front")], result[(card.slug, "back")])
+        card.slug: CardFit(card, choose((card.slug, "front")), choose((card.slug, "back")))
         for card in cards
     }
 
 
-def sides_over_floor(course: Course, cards: Sequence[Card], fmt: CardFormat) -> list[Side]:
-    """The sides that need more than one page even at the format's smallest text: one layout."""
+def pages_at_floor(course: Course, cards: Sequence[Card], fmt: CardFormat,
+                   cache: Path | None = None) -> list[tuple[Side, int]]:
+    """How many pages each side takes at the format's smallest text, laying out only the cards
+    whose content (or the card design) changed since the answers stored in `cache`."""
     sides = [Side(kind, fmt.floor_pt, card) for card in cards for kind in ("front", "back")]  # type: ignore[arg-type]
-    counts = pages_per_anchor(layout(sides_html(course, sides, fmt, cards)), "side-")
-    return [side for side in sides if counts[side.anchor] > 1]
+    stored = _read_cache(cache)
+    keys = {side.anchor: _key(side, fmt) for side in sides}
+    todo = [side for side in sides if keys[side.anchor] not in stored]
+    if todo:
+        counts = pages_per_anchor(layout(sides_html(course, todo, fmt, cards)), "side-")
+        stored.update({keys[side.anchor]: counts[side.anchor] for side in todo})
+        if cache:
+            current = set(keys.values())
+            write_atomic(cache, json.dumps({k: v for k, v in stored.items() if k in current or
+                                            not k.startswith(fmt.name.value + ":")}, indent=0))
+    return [(side, stored[keys[side.anchor]]) for side in sides]
+
+
+def _key(side: Side, fmt: CardFormat) -> str:
+    assert side.card
+    content = json.dumps([side.kind, side.pt, side.card.method.model_dump(mode="json"),
+                          side.card.phase.title, side.card.label, side.card.url], sort_keys=True)
+    return f"{fmt.name.value}:{hashlib.sha256((content + _design()).encode()).hexdigest()[:24]}"
+
+
+@cache
+def _design() -> str:
+    """A fingerprint of the templates and fonts: a change to the card design invalidates the cache."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent / "templates").iterdir()):
+        digest.update(path.read_bytes())
+    digest.update(font_face_css().encode())
+    return digest.hexdigest()
+
+
+def _read_cache(path: Path | None) -> dict[str, int]:
+    try:
+        data = json.loads(path.read_text("utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, int)} if isinstance(data, dict) else {}
