@@ -13,8 +13,10 @@ from .formats import CardFormat
 from .render import layout, pages_per_anchor
 
 PRINT_ADVICE = {
-    "a6": "Skriv ut tosidig på A6-papir eller kartong, og vend langs langsiden.",
-    "a5": "Skriv ut tosidig på A5-papir eller kartong, og vend langs langsiden.",
+    "a6": "Skriv ut tosidig på A6-papir eller kartong, og vend langs langsiden. Har du bare A4, "
+          "velg utgaven med fire kort per ark.",
+    "a5": "Skriv ut tosidig på A5-papir eller kartong, og vend langs langsiden. Har du bare A4, "
+          "velg utgaven med fire kort per ark.",
     "a4-4up": "Skriv ut tosidig på A4 i full størrelse (100 %), vend langs langsiden, og skjær "
               "langs skjæremerkene. Tykt papir (160–250 g) gir kort som tåler bruk.",
 }
