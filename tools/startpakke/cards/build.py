@@ -6,17 +6,19 @@ build/cards/, other formats in a folder of their own, session plans in okter/.
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import weasyprint
 
 from ..files import write_atomic
 from ..model import Course
 from . import qr
 from .card import Card, cards_of
 from .deck import deck_html, deck_sides
-from .document import sides_html
 from .fit import CardFit, fit_cards
 from .formats import CardFormat, FormatName, get
 from .impose import impose, repeat_to_fill
@@ -72,40 +74,49 @@ class Built:
 
 def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = True,
                 cards: bool = True, progress: Progress | None = None) -> Built:
-    """Render every card (one PDF each) and the deck in `fmt` into `folder` (build/cards/)."""
+    """Render every card (one PDF each) and the deck in `fmt` into `folder` (build/cards/).
+
+    The deck is laid out once; each card's PDF is written from the deck's own pages, so a card
+    looks exactly as it does in the deck and costs no second layout.
+    """
     say = progress or (lambda _: None)
     built = Built(folder, fmt)
     where = paths(fmt)
     all_cards = cards_of(course)
     say("fitting cards")
     built.fits = fit_cards(course, all_cards, fmt)
+    say("laying out the deck")
+    document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
     if cards:
         for card in all_cards:
             say(card.slug)
             path = folder / where.card(card.slug)
-            write_atomic(path, card_pdf(course, card, all_cards, built.fits[card.slug], fmt))
+            write_atomic(path, card_pdf(document, card, course, fmt))
             built.cards[card.slug] = path
         _remove_stale(folder / fmt.folder, {f"{c.slug}.pdf" for c in all_cards} | {DECK})
     if deck:
         say("deck")
         built.deck = folder / where.deck
-        write_atomic(built.deck, deck_pdf(course, all_cards, built.fits, fmt))
+        pdf = pdf_bytes(document)
+        if fmt.imposition:
+            pdf = _impose(pdf, fmt, f"{course.info.title}: metodekort", course)
+        write_atomic(built.deck, pdf)
     return built
 
 
-def card_pdf(course: Course, card: Card, cards: list[Card], fit: CardFit, fmt: CardFormat) -> bytes:
+def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFormat) -> bytes:
+    """One card's pages of the laid-out deck, as a PDF of its own."""
+    own = {f"side-{card.slug}-{kind}" for kind in ("front", "back", "notes")}
+    pages = [page for page in deck.pages if own & set(page.anchors)]
+    document = deck.copy(pages)
+    document.metadata = copy.copy(deck.metadata)
     title = f"{card.method.title}: metodekort"
-    pdf = pdf_bytes(layout(sides_html(course, fit.sides, fmt, cards, title=title,
-                                      description=card.method.summary)))
+    document.metadata.title, document.metadata.description = title, card.method.summary
+    pdf = pdf_bytes(document)
     if not fmt.imposition:
         return pdf
     # A full sheet of copies, one for each group at the table.
-    return _impose(pdf, fmt, title, course, copies=repeat_to_fill(len(fit.sides), fmt))
-
-
-def deck_pdf(course: Course, cards: list[Card], fits: dict[str, CardFit], fmt: CardFormat) -> bytes:
-    pdf = pdf_bytes(layout(deck_html(course, cards, deck_sides(course, cards, fits, fmt), fmt)))
-    return _impose(pdf, fmt, f"{course.info.title}: metodekort", course) if fmt.imposition else pdf
+    return _impose(pdf, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
 
 
 def _impose(pdf: bytes, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:

@@ -63,17 +63,35 @@ def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat) -> dict[st
     costs a handful of layouts rather than one per card and size.
     """
     sizes = fmt.steps_pt
+    base, floor, middle = sizes[0], sizes[-1], sizes[1:-1]
     pages: dict[tuple[str, str], dict[float, int]] = {}
-    pending = [(card, kind) for card in cards for kind in ("front", "back")]
-    for pt in sizes:
-        if not pending:
-            break
-        sides = [Side(kind, pt, card) for card, kind in pending]  # type: ignore[arg-type]
+
+    def measure(pt: float, keys: list[tuple[Card, str]]) -> None:
+        if not keys:
+            return
+        sides = [Side(kind, pt, card) for card, kind in keys]  # type: ignore[arg-type]
         counts = pages_per_anchor(layout(sides_html(course, sides, fmt, cards)), "side-")
         for side in sides:
             assert side.card
             pages.setdefault((side.card.slug, side.kind), {})[pt] = counts[side.anchor]
-        pending = [(card, kind) for card, kind in pending if pages[(card.slug, kind)][pt] > 1]
+
+    def at(card: Card, kind: str, pt: float) -> int:
+        return pages[(card.slug, kind)][pt]
+
+    everything = [(card, kind) for card in cards for kind in ("front", "back")]
+    measure(base, everything)
+    # The floor next: it settles at once the sides that cannot fit one page at any size.
+    crowded = [(c, k) for c, k in everything if at(c, k, base) > 1]
+    if floor != base:
+        measure(floor, crowded)
+    # Only sides that reach their goal at the floor (one page, or failing that the pages allowed)
+    # need the sizes between, tried from the largest down until one reaches it.
+    goal = {(c.slug, k): 1 if at(c, k, floor) == 1 else MAX_PAGES[k] for c, k in crowded}
+    search = [(c, k) for c, k in crowded
+              if at(c, k, floor) <= goal[(c.slug, k)] < at(c, k, base)]
+    for pt in middle:
+        measure(pt, search)
+        search = [(c, k) for c, k in search if at(c, k, pt) > goal[(c.slug, k)]]
 
     def choose(key: tuple[str, str]) -> SideFit:
         tried = pages[key]
