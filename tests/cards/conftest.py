@@ -72,9 +72,11 @@ def page_sizes_mm(pdf: Path) -> list[tuple[int, int]]:
             for p in PdfReader(pdf).pages]
 
 
-def pdf_text(pdf: Path, page: int | None = None, area: tuple[float, float, float, float] | None = None) -> str:
-    """The selectable text, as pdftotext gives it; `area` is (x, y, w, h) in mm from the top left."""
-    command = ["pdftotext", "-enc", "UTF-8"]
+def pdf_text(pdf: Path, page: int | None = None, area: tuple[float, float, float, float] | None = None,
+             raw: bool = False) -> str:
+    """The selectable text, as pdftotext gives it; `area` is (x, y, w, h) in mm from the top left.
+    `raw` keeps a hyphen that ends a line (pdftotext otherwise joins «vi-» + «spørsmålene»)."""
+    command = ["pdftotext", "-enc", "UTF-8"] + (["-raw"] if raw else [])
     if page:
         command += ["-f", str(page), "-l", str(page)]
     if area:

@@ -44,7 +44,7 @@ def test_deck_has_cover_contents_and_every_card_in_course_order(a6: Path, course
 
 def test_every_word_of_each_card_is_in_its_pdf(a6: Path, course: Course) -> None:
     for slug in SLUGS:
-        missing = card_words(course.methods[slug]) - words(pdf_text(a6 / f"{slug}.pdf"))
+        missing = card_words(course.methods[slug]) - words(pdf_text(a6 / f"{slug}.pdf", raw=True))
         assert not missing, f"{slug}: {sorted(missing)}"
 
 
