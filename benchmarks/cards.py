@@ -11,8 +11,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -26,17 +24,9 @@ from startpakke.cards.fonts import font_face_css
 from startpakke.cards.formats import FormatName, get
 from startpakke.cards.render import layout, pdf_bytes
 from startpakke.loading import Project, load_course
+from validate_course import best  # same timing rule as the other benchmark: best of --repeat
 
 REPO = Path(__file__).parent.parent
-
-
-def best(repeat: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def plain_pdf(card: Card) -> bytes:
