@@ -190,7 +190,7 @@ def cards(
     loaded = load_and_report(course, quiet=True)
     assert loaded.course
     folder = out or loaded.project.build_dir / "cards"
-    fmt = get(format)
+    fmt = get(format.value)
     try:
         with console.status("Rendering cards…") as status:
             built = build_all(loaded.course, folder, fmt, start_minutes,

@@ -132,7 +132,7 @@ def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
     for module in modules:
         say(f"session plan {module.slug}")
         plan = session_plan(course, module, start)
-        files = {
+        files: dict[str, str | bytes] = {
             "pdf": session_pdf(plan),
             "md": session_markdown(plan),
             "html": session_html(plan),
