@@ -1,5 +1,6 @@
-"""Make every side of every card fit: shrink the text down to the format's floor, then flow onto an
-extra side. No text is ever cut off; `startpakke check` reports the cards that need the extra side."""
+"""Make every side of every card fit, never cutting text: a crowded side shrinks down to the format's
+readable floor; a side too long for that continues on a second card at the normal size; a card too
+long even for that flows on, and `startpakke check` warns about it (see `MAX_PAGES`)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ class CardFit:
 
     @property
     def overflowing(self) -> list[str]:
-        """The sides that flow onto an extra side, because even the smallest readable size is too big."""
+        """The sides that take more than one printed side: too long even at the smallest size."""
         return [kind for kind, fit in (("front", self.front), ("back", self.back)) if fit.pages > 1]
 
 
