@@ -76,9 +76,19 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check every course file and report all problems as path:line:col."""
-    from .cards.checks import check_cards_fit  # WeasyPrint loads only for the commands that print
+    load_and_report(course, strict, extra_checks=[_check_cards_fit])
 
-    load_and_report(course, strict, extra_checks=[check_cards_fit])
+
+def _check_cards_fit(loaded: Loaded) -> None:
+    # WeasyPrint loads only for the commands that print; without it the rest of `check` still runs.
+    try:
+        from .cards.checks import check_cards_fit
+    except (ImportError, OSError) as error:
+        loaded.report.add(loaded.project.course_dir / "course.yml", 1, 1, "",
+                          f"cannot check whether the printed cards fit: {error}",
+                          "install the print libraries: pip install weasyprint (and Pango)", "warning")
+        return
+    check_cards_fit(loaded)
 
 
 def _new(kind: str, title: str, course: Optional[Path], phase: str) -> None:
