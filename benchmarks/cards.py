@@ -60,8 +60,14 @@ def main() -> None:
     baseline = [best(args.repeat, lambda c=card: plain_pdf(c)) for card in cards]
     alone = [best(args.repeat, lambda c=card: one_card(c)) for card in cards]
     fit_time = best(args.repeat, lambda: fit_cards(course, cards, fmt))
+    def cold() -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            build_cards(course, Path(folder), fmt)
+
+    whole = best(args.repeat, cold)
     with tempfile.TemporaryDirectory() as folder:
-        whole = best(args.repeat, lambda: build_cards(course, Path(folder), fmt))
+        build_cards(course, Path(folder), fmt)
+        warm = best(args.repeat, lambda: build_cards(course, Path(folder), fmt))
     base_mean = statistics.mean(baseline)
 
     print(f"cards: {len(cards)} ({fmt.label}), best of {args.repeat}")
@@ -70,6 +76,7 @@ def main() -> None:
           f"max {max(alone) * 1000:.0f} ms ({cards[alone.index(max(alone))].slug})")
     print(f"fitting all cards:                 {fit_time:.2f} s")
     print(f"whole deck and every card PDF:     {whole:.2f} s ({whole / len(cards) * 1000:.0f} ms per card)")
+    print(f"the same again, nothing changed:   {warm:.2f} s (fitting answered from build/cards/.fit-cache.json)")
     print(f"ratio one card alone vs baseline:  {statistics.mean(alone) / base_mean:.2f}x")
     print(f"ratio whole build per card vs baseline: {whole / len(cards) / base_mean:.2f}x")
 

@@ -33,7 +33,7 @@ def test_cards_on_a4_sheets_with_a_later_start(project: Path) -> None:
     assert manifest["formats"]["a4-4up"]["cards"]["rollespill"] == "a4-4up/rollespill.pdf"
     assert manifest["sessions"]["okt-1"] == {"pdf": "okter/okt-1.pdf", "md": "okter/okt-1.md",
                                              "html": "okter/okt-1.html"}
-    assert not [p for p in out.rglob("*") if p.name.startswith(".")], "no temporary files left"
+    assert not [p for p in out.rglob("*.tmp")], "no temporary files left"
 
 
 def test_a_removed_method_loses_its_pdf(project: Path) -> None:

@@ -34,7 +34,8 @@ def write_method(course_dir: Path, slug: str, steps: int, sentences: int) -> Non
     (course_dir / "methods" / f"{slug}.yml").write_text(yaml.safe_dump(method, allow_unicode=True), "utf-8")
     module = course_dir / "modules" / "okt-2.yml"
     data = yaml.safe_load(module.read_text("utf-8"))
-    data["methods"].append(slug)
+    if slug not in data["methods"]:
+        data["methods"].append(slug)
     module.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
 
 
@@ -107,3 +108,16 @@ def test_check_is_quiet_about_cards_that_fit_their_two_cards(course_copy: Path, 
     monkeypatch.chdir(course_copy.parent)
     result = CliRunner().invoke(app, ["check"])
     assert result.exit_code == 0 and "0 warnings" in result.output, result.output
+
+
+def test_an_edited_card_is_fitted_again_not_taken_from_the_cache(course_copy: Path, tmp_path: Path) -> None:
+    write_method(course_copy, "langt-kort", steps=3, sentences=1)
+    first = build_cards(load(course_copy).course, tmp_path, A6, deck=False)
+    assert first.fits["langt-kort"].page_count == 2 and (tmp_path / ".fit-cache.json").is_file()
+    write_method(course_copy, "langt-kort", steps=7, sentences=5)
+    course = load(course_copy).course
+    second = build_cards(course, tmp_path, A6, deck=False)
+    assert second.fits["langt-kort"].page_count == 4
+    assert len(page_sizes_mm(second.cards["langt-kort"])) == 4
+    assert not card_words(course.methods["langt-kort"]) - words(pdf_text(second.cards["langt-kort"], raw=True))
+    assert second.fits["interessentkart"] == first.fits["interessentkart"]

@@ -29,6 +29,8 @@ from .templating import render_template
 DECK = "kortstokk.pdf"
 SESSIONS = "okter"
 MANIFEST = "manifest.json"
+FIT_CACHE = ".fit-cache.json"
+"""Page counts of unchanged cards, shared with `startpakke check`: only edited cards are laid out."""
 
 Progress = Callable[[str], None]
 
@@ -84,7 +86,7 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     where = paths(fmt)
     all_cards = cards_of(course)
     say("fitting cards")
-    built.fits = fit_cards(course, all_cards, fmt)
+    built.fits = fit_cards(course, all_cards, fmt, folder / FIT_CACHE)
     say("laying out the deck")
     document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
     if cards:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..fieldpath import dotted
 from .card import cards_of
+from .build import FIT_CACHE
 from .fit import MAX_PAGES, pages_at_floor
 from .fonts import FontMissing
 from .formats import FORMATS, FormatName
@@ -19,8 +20,6 @@ from .formats import FORMATS, FormatName
 if TYPE_CHECKING:
     from ..loading import Loaded
 
-FIT_CACHE = ".fit-cache.json"
-"""Page counts of unchanged cards, so `check` lays out only what was edited."""
 CHECKED = (FormatName.a6, FormatName.a4_4up)
 """The formats the site publishes."""
 FIELD = {"front": ("purpose",), "back": ("steps",)}

@@ -55,29 +55,61 @@ MAX_PAGES = {"front": 1, "back": 2}
 """The printed sides a card's front and back may take: a long back continues on a second card."""
 
 
-def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat) -> dict[str, CardFit]:
+class PageCounts:
+    """How many pages a side takes at a size: laid out on demand, many sides in one document, and
+    remembered across runs in `path` (build/cards/.fit-cache.json), keyed by the side's content and
+    the card design, so only what was edited is laid out again."""
+
+    def __init__(self, course: Course, cards: Sequence[Card], fmt: CardFormat, path: Path | None = None):
+        self.course, self.cards, self.fmt, self.path = course, cards, fmt, path
+        self.known = _read_cache(path)
+        self.changed = False
+
+    def key(self, side: Side) -> str:
+        return f"{_content_key(side, self.fmt)}:{side.pt}"
+
+    def measure(self, sides: Sequence[Side]) -> None:
+        todo = [side for side in sides if self.key(side) not in self.known]
+        if not todo:
+            return
+        counts = pages_per_anchor(layout(sides_html(self.course, todo, self.fmt, self.cards)), "side-")
+        self.known.update({self.key(side): counts[side.anchor] for side in todo})
+        self.changed = True
+
+    def __getitem__(self, side: Side) -> int:
+        return self.known[self.key(side)]
+
+    def save(self) -> None:
+        """Store what is known, dropping what belongs to content of this format that no longer exists."""
+        if not (self.path and self.changed):
+            return
+        prefix = f"{self.fmt.name.value}:"
+        current = {_content_key(Side(kind, 0, card), self.fmt)  # type: ignore[arg-type]
+                   for card in self.cards for kind in ("front", "back")}
+        keep = {k: v for k, v in self.known.items()
+                if not k.startswith(prefix) or k.rsplit(":", 1)[0] in current}
+        write_atomic(self.path, json.dumps(keep, indent=0, sort_keys=True))
+
+
+def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat,
+              cache: Path | None = None) -> dict[str, CardFit]:
     """Choose each side's body size from the format's steps (largest first, down to the floor):
     the largest size at which the side takes one page; failing that, the largest at which it
     takes no more pages than `MAX_PAGES` allows; failing that, the normal size, flowing on.
 
     All sides still open are laid out together, one document per size step, so a deck of many cards
-    costs a handful of layouts rather than one per card and size.
+    costs a handful of layouts rather than one per card and size (and none for unchanged cards when
+    `cache` holds their answers).
     """
     sizes = fmt.steps_pt
     base, floor, middle = sizes[0], sizes[-1], sizes[1:-1]
-    pages: dict[tuple[str, str], dict[float, int]] = {}
+    counts = PageCounts(course, cards, fmt, cache)
 
     def measure(pt: float, keys: list[tuple[Card, str]]) -> None:
-        if not keys:
-            return
-        sides = [Side(kind, pt, card) for card, kind in keys]  # type: ignore[arg-type]
-        counts = pages_per_anchor(layout(sides_html(course, sides, fmt, cards)), "side-")
-        for side in sides:
-            assert side.card
-            pages.setdefault((side.card.slug, side.kind), {})[pt] = counts[side.anchor]
+        counts.measure([Side(kind, pt, card) for card, kind in keys])  # type: ignore[arg-type]
 
     def at(card: Card, kind: str, pt: float) -> int:
-        return pages[(card.slug, kind)][pt]
+        return counts[Side(kind, pt, card)]  # type: ignore[arg-type]
 
     everything = [(card, kind) for card in cards for kind in ("front", "back")]
     measure(base, everything)
@@ -90,46 +122,42 @@ def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat) -> dict[st
     goal = {(c.slug, k): 1 if at(c, k, floor) == 1 else MAX_PAGES[k] for c, k in crowded}
     search = [(c, k) for c, k in crowded
               if at(c, k, floor) <= goal[(c.slug, k)] < at(c, k, base)]
+    tried: dict[tuple[str, str], list[float]] = {(c.slug, k): [base] for c, k in everything}
+    for c, k in crowded:
+        tried[(c.slug, k)].append(floor)
     for pt in middle:
         measure(pt, search)
+        for c, k in search:
+            tried[(c.slug, k)].append(pt)
         search = [(c, k) for c, k in search if at(c, k, pt) > goal[(c.slug, k)]]
+    counts.save()
 
-    def choose(key: tuple[str, str]) -> SideFit:
-        tried = pages[key]
-        for allowed in (1, MAX_PAGES[key[1]]):
-            fitting = [pt for pt in sizes if pt in tried and tried[pt] <= allowed]
+    def choose(card: Card, kind: str) -> SideFit:
+        sizes_tried = sorted(tried[(card.slug, kind)], reverse=True)
+        for allowed in (1, MAX_PAGES[kind]):
+            fitting = [pt for pt in sizes_tried if at(card, kind, pt) <= allowed]
             if fitting:
-                return SideFit(fitting[0], tried[fitting[0]])
-        return SideFit(sizes[0], tried[sizes[0]])
+                return SideFit(fitting[0], at(card, kind, fitting[0]))
+        return SideFit(base, at(card, kind, base))
 
-    return {
-        card.slug: CardFit(card, choose((card.slug, "front")), choose((card.slug, "back")))
-        for card in cards
-    }
+    return {card.slug: CardFit(card, choose(card, "front"), choose(card, "back")) for card in cards}
 
 
 def pages_at_floor(course: Course, cards: Sequence[Card], fmt: CardFormat,
                    cache: Path | None = None) -> list[tuple[Side, int]]:
-    """How many pages each side takes at the format's smallest text, laying out only the cards
-    whose content (or the card design) changed since the answers stored in `cache`."""
+    """How many pages each side takes at the format's smallest text (unchanged cards from `cache`)."""
     sides = [Side(kind, fmt.floor_pt, card) for card in cards for kind in ("front", "back")]  # type: ignore[arg-type]
-    stored = _read_cache(cache)
-    keys = {side.anchor: _key(side, fmt) for side in sides}
-    todo = [side for side in sides if keys[side.anchor] not in stored]
-    if todo:
-        counts = pages_per_anchor(layout(sides_html(course, todo, fmt, cards)), "side-")
-        stored.update({keys[side.anchor]: counts[side.anchor] for side in todo})
-        if cache:
-            current = set(keys.values())
-            write_atomic(cache, json.dumps({k: v for k, v in stored.items() if k in current or
-                                            not k.startswith(fmt.name.value + ":")}, indent=0))
-    return [(side, stored[keys[side.anchor]]) for side in sides]
+    counts = PageCounts(course, cards, fmt, cache)
+    counts.measure(sides)
+    counts.save()
+    return [(side, counts[side]) for side in sides]
 
 
-def _key(side: Side, fmt: CardFormat) -> str:
+def _content_key(side: Side, fmt: CardFormat) -> str:
+    """What decides a side's length, apart from the type size."""
     assert side.card
-    content = json.dumps([side.kind, side.pt, side.card.method.model_dump(mode="json"),
-                          side.card.phase.title, side.card.label, side.card.url], sort_keys=True)
+    content = json.dumps([side.kind, side.card.method.model_dump(mode="json"), side.card.phase.title,
+                          side.card.label, side.card.url], sort_keys=True)
     return f"{fmt.name.value}:{hashlib.sha256((content + _design()).encode()).hexdigest()[:24]}"
 
 
