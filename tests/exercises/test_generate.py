@@ -117,3 +117,18 @@ def test_exercises_command_shows_every_exercise(course) -> None:
     total = sum(len(exercises_for(course, m)) for m in course.modules)
     assert f"{total} exercises" in output
     assert "✓ Interessentkart" in output
+
+
+def test_a_course_with_one_method_and_one_phase_gets_no_choice_without_choices(mini: Path) -> None:
+    for slug in ("samtale", "idemyldring"):
+        (mini / f"course/methods/{slug}.yml").unlink()
+    edit(mini, "course/course.yml", """  - id: utvikle
+    title: Utvikle ideer
+    description: Lag mange ideer sammen.
+""", "")
+    edit(mini, "course/course.yml", "  - okt-1\n", "")
+    (mini / "course/modules/okt-1.yml").unlink()
+    edit(mini, "course/methods/kafe.yml", "related:\n  - samtale\n", "")
+    course = _course(mini)
+    ids = [e.id for e in generated_for(course, course.modules[0])]
+    assert ids == ["rekkefolge-kafe"]

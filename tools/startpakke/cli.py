@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,6 +13,7 @@ from rich.table import Table
 
 from . import authoring
 from .loading import Loaded, Project, load_course
+from .media import status as media_status
 from .schema import write_schemas
 
 app = typer.Typer(
@@ -24,8 +25,10 @@ app = typer.Typer(
 new_app = typer.Typer(help="Create a new method card or module from a commented template.",
                       no_args_is_help=True)
 list_app = typer.Typer(help="List parts of the course.", no_args_is_help=True)
+video_app = typer.Typer(help="Transcode, caption and link the method videos.")
 app.add_typer(new_app, name="new")
 app.add_typer(list_app, name="list")
+app.add_typer(video_app, name="video")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -40,10 +43,12 @@ CourseOption = Annotated[
 
 
 def load_and_report(course: Optional[Path], strict: bool = False, quiet: bool = False,
-                    extra_checks: Sequence[Callable[[Loaded], None]] = ()) -> Loaded:
-    """Load the course and print every problem; exit 1 when the content has errors."""
+                    extra: Callable[[Loaded], None] | None = None) -> Loaded:
+    """Load the course and print every problem; exit 1 when the content has errors.
+
+    `extra` adds problems that need more than the YAML (e.g. whether the videos are encoded)."""
     loaded = load_course(Project.find(course))
-    for extra in extra_checks:
+    if extra:
         extra(loaded)
     for problem in loaded.report.sorted():
         typer.echo(str(problem))
@@ -76,7 +81,12 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check every course file and report all problems as path:line:col."""
-    load_and_report(course, strict, extra_checks=[_check_cards_fit])
+    load_and_report(course, strict, extra=_check_extras)
+
+
+def _check_extras(loaded: Loaded) -> None:
+    media_status.check_renditions(loaded)
+    _check_cards_fit(loaded)
 
 
 def _check_cards_fit(loaded: Loaded) -> None:
@@ -176,6 +186,38 @@ def list_methods(
                       f"{method.group_size.min}–{method.group_size.max}",
                       "yes" if method.is_digital else "no")
     console.print(table)
+
+
+@video_app.callback(invoke_without_command=True)
+def video(
+    ctx: typer.Context,
+    course: CourseOption = None,
+    ffmpeg: Annotated[Optional[str], typer.Option(
+        "--ffmpeg", help="The ffmpeg program to use (default: $STARTPAKKE_FFMPEG, else the bundled one).",
+    )] = None,
+) -> None:
+    """Make renditions, poster and captions of every video a method card links (only what changed)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from .media import commands
+
+    raise typer.Exit(commands.transcode(Project.find(course), ffmpeg, console, errors))
+
+
+@video_app.command("add")
+def video_add(
+    path: Annotated[Path, typer.Argument(help="The video file, e.g. from a phone.")],
+    method: Annotated[str, typer.Option("--method", help="The method's slug (its file name without .yml).")],
+    captions: Annotated[Optional[Path], typer.Option("--captions", help="A .vtt or .srt caption file.")] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", help="The captions' language (default: from the file name, e.g. x.nb.vtt, else the course's).",
+    )] = None,
+    course: CourseOption = None,
+) -> None:
+    """Copy a video (and its captions) into media/videos/ and link it from the method card."""
+    from .media import commands
+
+    raise typer.Exit(commands.add(Project.find(course), path, method, captions, lang, console, errors))
 
 
 @app.command()

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .fieldpath import dotted
+from .files import NotUtf8, read_utf8
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FieldPath = tuple[str | int, ...]
@@ -49,13 +50,11 @@ class YamlProblem(Exception):
 
 def read_document(path: Path) -> Document:
     """Parse one YAML file; raise YamlProblem for anything an editor has to fix in it."""
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        text = read_utf8(path)
+    except NotUtf8 as error:
         raise YamlProblem(
-            line, 1, "the file is not UTF-8 text",
+            error.line, 1, "the file is not UTF-8 text",
             "save it as UTF-8 (in most editors: «Save with encoding» → UTF-8)",
         ) from None
     if not text.strip() or all(

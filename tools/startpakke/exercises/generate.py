@@ -44,12 +44,16 @@ def exercises_for(course: Course, module: Module) -> list[Exercise]:
 
 def generated_for(course: Course, module: Module) -> list[Exercise]:
     exercises: list[Exercise] = []
+    digital_methods = [m for m in course.methods.values() if isinstance(m.digital_variant, DigitalVariant)]
     for method in course.methods_of(module):
-        if len(method.steps) >= 2:  # one step has no order to find
+        # Each kind needs something to choose between: two steps, two methods, two phases.
+        if len(method.steps) >= 2:
             exercises.append(ordering(method))
-        exercises.append(which_method(course, method))
-        exercises.append(phase(course, method))
-        if isinstance(method.digital_variant, DigitalVariant):
+        if len(course.methods) >= 2:
+            exercises.append(which_method(course, method))
+        if len(course.info.phases) >= 2:
+            exercises.append(phase(course, method))
+        if isinstance(method.digital_variant, DigitalVariant) and len(digital_methods) >= 2:
             exercises.append(digital(course, method))
     if module.action:
         exercises.append(plan_action(module))

@@ -1,0 +1,145 @@
+"""Synthetic clips from ffmpeg's lavfi sources and a minimal course project that links them.
+
+Imported by the tests here and by benchmarks/video.py; the fixtures are in conftest.py."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from startpakke.loading import Project, load_course
+from startpakke.media.tool import ffmpeg_exe
+
+COURSE_YML = """\
+title: Testkurs
+subtitle: Et lite kurs for testene
+language: nb
+publisher: Testbiblioteket
+license: CC BY 4.0
+site_url: https://test.example.no/
+phases:
+  - id: forsta
+    title: Forstå utfordringen
+    description: Vi forstår.
+  - id: teste
+    title: Prototype og test
+    description: Vi prøver.
+modules:
+  - modul
+"""
+
+MODULE_YML = """\
+title: Modul
+summary: En modul.
+objectives:
+  - Lære noe
+minutes: 30
+intro: Velkommen.
+methods: []
+"""
+
+METHOD_YML = """\
+# Metodekort for testene: kommentarene skal overleve `startpakke video add`.
+title: {title}
+summary: Et kort sammendrag.
+phase: forsta
+purpose: Hvorfor metoden finnes.
+when_to_use: Når det passer.
+duration:
+  min: 10
+  max: 20
+group_size:
+  min: 2
+  max: 6
+steps:
+  - title: Første steg  # et steg
+    text: Gjør noe.
+    minutes: 10
+digital_variant:
+  not_suited: Passer ikke på nett.
+related: []
+"""
+
+
+def ffmpeg(*args: str) -> None:
+    subprocess.run([ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", *args], check=True)
+
+
+def make_clip(path: Path, *, size: str = "640x360", seconds: float = 2.0, audio: bool = True,
+              rotation: int | None = None, fps: int = 25, volume_db: float = -20.0,
+              noise: bool = False) -> Path:
+    """A moving test pattern with a steady tone at `volume_db` (about -23 LUFS by default)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture = f"testsrc2=size={size}:rate={fps}:duration={seconds}" + (",noise=alls=60:allf=t" if noise else "")
+    args = ["-f", "lavfi", "-i", picture]
+    if audio:
+        args += ["-f", "lavfi", "-i",
+                 f"sine=frequency=440:sample_rate=44100:duration={seconds},volume={volume_db}dB"]
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]
+    if audio:
+        args += ["-c:a", "aac", "-b:a", "96k"]
+    target = path if rotation is None else path.with_name("unrotated-" + path.name)
+    ffmpeg(*args, "-shortest", str(target))
+    if rotation is not None:
+        # How phones store portrait video: landscape pixels plus a display rotation.
+        ffmpeg("-display_rotation", str(rotation), "-i", str(target), "-c", "copy", str(path))
+        target.unlink()
+    return path
+
+
+class Course:
+    """A project folder with one module; `add_method` writes a card (optionally linking a video)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "course" / "methods").mkdir(parents=True)
+        (root / "course" / "modules").mkdir(parents=True)
+        (root / "media" / "videos").mkdir(parents=True)
+        (root / "course" / "course.yml").write_text(COURSE_YML, encoding="utf-8")
+        self.slugs: list[str] = []
+        # A second card without video: the generated exercises need more than one method to choose from.
+        self.add_method("ekstra")
+
+    @property
+    def project(self) -> Project:
+        return Project(self.root)
+
+    def _write_module(self) -> None:
+        yaml = YAML()
+        data = yaml.load(MODULE_YML)
+        data["methods"] = self.slugs
+        with (self.root / "course" / "modules" / "modul.yml").open("w", encoding="utf-8") as file:
+            yaml.dump(data, file)
+
+    def add_method(self, slug: str, clip: Path | None = None, captions: str | None = None,
+                   poster_at: float | None = None) -> Path:
+        card = self.root / "course" / "methods" / f"{slug}.yml"
+        text = METHOD_YML.format(title=slug.replace("-", " ").capitalize())
+        if clip is not None:
+            source = self.root / "media" / "videos" / f"{slug}{clip.suffix}"
+            source.write_bytes(clip.read_bytes())
+            caption_file = self.root / "media" / "videos" / f"{slug}.nb.vtt"
+            caption_file.write_text(captions or CAPTIONS, encoding="utf-8")
+            text += (f"video:\n  source: media/videos/{source.name}\n"
+                     f"  captions:\n    nb: media/videos/{caption_file.name}\n")
+            if poster_at is not None:
+                text += f"  poster_at: {poster_at}\n"
+        card.write_text(text, encoding="utf-8")
+        self.slugs.append(slug)
+        self._write_module()
+        return card
+
+    def loaded(self):  # type: ignore[no-untyped-def]
+        loaded = load_course(self.project)
+        assert not loaded.report.errors, [str(p) for p in loaded.report.errors]
+        return loaded
+
+
+CAPTIONS = """\
+WEBVTT
+
+00:00:00.000 --> 00:00:00.900
+Velkommen til biblioteket.
+"""

@@ -1,0 +1,29 @@
+"""Method videos: probe, caption, transcode and publish them for learners on slow connections.
+
+One concern per module:
+- `tool`: which ffmpeg binary runs, and its version (part of every manifest key).
+- `probe`: what a file holds (PyAV, never ffmpeg's log).
+- `captions`: read .vtt/.srt, validate, convert to WebVTT, make a transcript.
+- `loudness`: measure EBU R128 loudness (pass one of the two-pass loudnorm).
+- `renditions`: the encoding settings and which renditions a source gets.
+- `encode`: the ffmpeg commands (ffmpeg-python) and running them with progress.
+- `manifest`: build/media/manifest.json, the data interface the site reads.
+- `pipeline`: `startpakke video`: incremental, safe, one problem per broken video.
+- `status`: the `check` warning for missing or stale renditions.
+- `add`: `startpakke video add`: copy a source in and link it from its card.
+- `player`: the accessible HTML player and transcript for the method page.
+- `commands`: what the `startpakke video` commands print, and their exit codes.
+
+For the site (the data interface):
+- `manifest.load_manifest(project) -> Manifest`; `Manifest.videos[slug] -> VideoEntry` with
+  `renditions` (name 360p/540p/720p, quality low/medium/high, width, height, path, bytes), `poster`
+  (path, at, width, height), `captions` (lang, label, path; WebVTT) and `duration`, `title`.
+  Every `path` is relative to build/media/ (`media_root(project)`); `Manifest.files()` lists them all.
+  Copy build/media/videos/ to the published media folder, e.g. site/media/videos/.
+- `player.render_video(project, slug, media_url, language, title="", script_url=None) -> str | None`:
+  the player HTML for a method page (None when the method has no encoded video). `media_url` is the
+  URL of the published build/media/ as seen from that page, e.g. `../media/`.
+- `player.asset_files()`: player.js (quality choice, remembered in localStorage) and player.css; add
+  them to the site (e.g. extra_javascript / extra_css) or pass `script_url`.
+- `status.check_renditions(loaded)`: adds the "renditions missing or stale" warnings to a report.
+"""

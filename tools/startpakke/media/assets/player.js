@@ -1,0 +1,70 @@
+// Quality choice for Startpakke's method videos: low, medium (default) or high, remembered across pages.
+// Without this script the player still works (medium quality, captions, download link, transcript).
+(function () {
+  "use strict";
+  var KEY = "startpakke.videoQuality";
+
+  function remembered() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }  // private mode
+  }
+  function remember(quality) {
+    try { window.localStorage.setItem(KEY, quality); } catch (e) { /* not kept: fine */ }
+  }
+  function sourcesOf(figure) {
+    try { return JSON.parse(figure.getAttribute("data-sp-sources")) || []; } catch (e) { return []; }
+  }
+
+  function setQuality(figure, quality, keepPlace) {
+    var choice = sourcesOf(figure).filter(function (s) { return s.quality === quality; })[0];
+    var select = figure.querySelector("select[data-sp-quality]");
+    if (!choice || !select) { return; }
+    select.value = quality;
+    var link = figure.querySelector("[data-sp-download]");
+    if (link) {
+      link.href = choice.src;
+      var label = link.querySelector("[data-sp-download-label]");
+      if (label) { label.textContent = choice.download; }
+    }
+    var video = figure.querySelector("video");
+    var source = video.querySelector("source");
+    if (source.getAttribute("src") === choice.src) { return; }
+    var time = video.currentTime, playing = !video.paused;
+    source.setAttribute("src", choice.src);
+    video.load();
+    if (keepPlace && time > 0) {
+      video.addEventListener("loadedmetadata", function once() {
+        video.removeEventListener("loadedmetadata", once);
+        video.currentTime = time;
+        if (playing) { video.play(); }
+      });
+    }
+  }
+
+  function setUp(figure) {
+    var slot = figure.querySelector("[data-sp-quality-slot]");
+    var sources = sourcesOf(figure);
+    if (!slot || figure.hasAttribute("data-sp-ready") || sources.length < 2) { return; }
+    figure.setAttribute("data-sp-ready", "");
+    var label = document.createElement("label");
+    var select = document.createElement("select");
+    select.setAttribute("data-sp-quality", "");
+    sources.forEach(function (s) { select.add(new Option(s.label, s.quality)); });
+    select.value = figure.getAttribute("data-sp-default");
+    label.append("Kvalitet ", select);
+    slot.append(label);
+    var wanted = remembered();
+    if (wanted) { setQuality(figure, wanted, false); }
+    select.addEventListener("change", function () {
+      remember(select.value);
+      document.querySelectorAll("[data-sp-video]").forEach(function (other) {
+        setQuality(other, select.value, other === figure);
+      });
+    });
+  }
+
+  function start() { document.querySelectorAll("[data-sp-video]").forEach(setUp); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+  // Material for MkDocs' instant navigation swaps pages without a reload.
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); }
+})();
