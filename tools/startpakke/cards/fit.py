@@ -88,7 +88,10 @@ class PageCounts:
                    for card in self.cards for kind in ("front", "back")}
         keep = {k: v for k, v in self.known.items()
                 if not k.startswith(prefix) or k.rsplit(":", 1)[0] in current}
-        write_atomic(self.path, json.dumps(keep, indent=0, sort_keys=True))
+        try:
+            write_atomic(self.path, json.dumps(keep, indent=0, sort_keys=True))
+        except OSError:
+            pass  # only a cache: a read-only project folder costs time on the next run, nothing else
 
 
 def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat,
