@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,6 +33,9 @@ app.add_typer(video_app, name="video")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
+
+CardFormatName = Enum("CardFormatName", {"a6": "a6", "a5": "a5", "a4_4up": "a4-4up"}, type=str)  # type: ignore[misc]
+"""The card formats, as typer shows them (the cards package loads only when a command prints)."""
 
 CourseOption = Annotated[
     Optional[Path],
@@ -78,7 +82,24 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
 ) -> None:
     """Check every course file and report all problems as path:line:col."""
-    load_and_report(course, strict, extra=media_status.check_renditions)
+    load_and_report(course, strict, extra=_check_extras)
+
+
+def _check_extras(loaded: Loaded) -> None:
+    media_status.check_renditions(loaded)
+    _check_cards_fit(loaded)
+
+
+def _check_cards_fit(loaded: Loaded) -> None:
+    # WeasyPrint loads only for the commands that print; without it the rest of `check` still runs.
+    try:
+        from .cards.checks import check_cards_fit
+    except (ImportError, OSError) as error:
+        loaded.report.add(loaded.project.course_dir / "course.yml", 1, 1, "",
+                          f"cannot check whether the printed cards fit: {error}",
+                          "install the print libraries: pip install weasyprint (and Pango)", "warning")
+        return
+    check_cards_fit(loaded)
 
 
 def _new(kind: str, title: str, course: Optional[Path], phase: str) -> None:
@@ -253,6 +274,51 @@ def video_add(
     from .media import commands
 
     raise typer.Exit(commands.add(Project.find(course), path, method, captions, lang, console, errors))
+
+
+@app.command()
+def cards(
+    format: Annotated[CardFormatName, typer.Option(
+        "--format", case_sensitive=False,
+        help="a6 (default), a5, or a4-4up: four cards per A4 sheet with crop marks.")] = "a6",  # type: ignore[assignment]
+    start: Annotated[str, typer.Option("--start", help="When the sessions start, HH:MM.")] = "09:00",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: build/cards).")] = None,
+    course: CourseOption = None,
+) -> None:
+    """Print-ready PDFs: every method card, the deck, and a plan for each session."""
+    from .cards import build_all, parse_clock
+    from .cards.fonts import FontMissing
+    from .cards.formats import get
+
+    try:
+        start_minutes = parse_clock(start)
+    except ValueError as error:
+        errors.print(f"--start: {error}")
+        raise typer.Exit(2)
+    loaded = load_and_report(course, quiet=True)
+    assert loaded.course
+    folder = out or loaded.project.build_dir / "cards"
+    fmt = get(format.value)
+    try:
+        with console.status("Rendering cards…") as status:
+            built = build_all(loaded.course, folder, fmt, start_minutes,
+                              progress=lambda step: status.update(f"Rendering {step}…"))
+    except FontMissing as error:
+        errors.print(f"Cannot print the cards: {error}")
+        raise typer.Exit(1)
+    if built.overflowing:
+        console.print(f"{len(built.overflowing)} cards continue on a second card, their text being longer "
+                      f"than one {fmt.short} side: {', '.join(built.overflowing)}")
+    shown = folder.resolve()
+    console.print(f"{fmt.label}: {len(built.cards)} cards and the deck in {_shown(folder / fmt.folder, shown)}/, "
+                  f"{len(built.sessions)} session plans in {_shown(folder / 'okter', shown)}/")
+
+
+def _shown(path: Path | None, folder: Path) -> str:
+    try:
+        return str(Path(path or folder).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path or folder)
 
 
 @app.command()

@@ -1,0 +1,80 @@
+"""`startpakke cards` end to end: what a facilitator's editor types, and what lands in build/cards/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from startpakke.cards import fonts
+from startpakke.cli import app
+
+from .conftest import flat, page_sizes_mm, pdf_text
+
+
+@pytest.fixture
+def project(course_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(course_copy.parent)
+    return course_copy.parent
+
+
+def test_cards_on_a4_sheets_with_a_later_start(project: Path) -> None:
+    result = CliRunner().invoke(app, ["cards", "--format", "a4-4up", "--start", "10:00"])
+    assert result.exit_code == 0, result.output
+    out = project / "build" / "cards"
+    assert sorted(p.name for p in (out / "a4-4up").iterdir()) == [
+        "interessentkart.pdf", "kortstokk.pdf", "rollespill.pdf", "samisk-kafe.pdf"]
+    assert page_sizes_mm(out / "a4-4up" / "kortstokk.pdf") == [(210, 297)] * 4
+    assert "10:00–10:15" in flat(pdf_text(out / "okter" / "okt-1.pdf"))
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert manifest["formats"]["a4-4up"]["deck"] == "a4-4up/kortstokk.pdf"
+    assert manifest["formats"]["a4-4up"]["cards"]["rollespill"] == "a4-4up/rollespill.pdf"
+    assert manifest["sessions"]["okt-1"] == {"pdf": "okter/okt-1.pdf", "md": "okter/okt-1.md",
+                                             "html": "okter/okt-1.html"}
+    assert not [p for p in out.rglob("*.tmp")], "no temporary files left"
+
+
+def test_a_removed_method_loses_its_pdf(project: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["cards"]).exit_code == 0
+    out = project / "build" / "cards"
+    assert (out / "rollespill.pdf").is_file()
+    (project / "course" / "methods" / "rollespill.yml").unlink()
+    module = project / "course" / "modules" / "okt-2.yml"
+    module.write_text(module.read_text("utf-8").replace("methods: [rollespill]", "methods: []")
+                      .replace("    - method: rollespill\n      minutes: 40\n      notes: Ta med rekvisitter fra utlånet.\n", ""),
+                      "utf-8")
+    result = runner.invoke(app, ["cards"])
+    assert result.exit_code == 0, result.output
+    assert not (out / "rollespill.pdf").exists()
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["interessentkart.pdf", "kortstokk.pdf", "samisk-kafe.pdf"]
+    assert "rollespill" not in json.loads((out / "manifest.json").read_text("utf-8"))["formats"]["a6"]["cards"]
+
+
+def test_bad_start_time_is_a_usage_error(project: Path) -> None:
+    result = CliRunner().invoke(app, ["cards", "--start", "9"])
+    assert result.exit_code == 2
+    assert "HH:MM" in result.output
+    assert not (project / "build").exists()
+
+
+def test_content_errors_stop_before_printing(project: Path) -> None:
+    method = project / "course" / "methods" / "rollespill.yml"
+    method.write_text(method.read_text("utf-8").replace("phase: teste", "phase: tesste"), "utf-8")
+    result = CliRunner().invoke(app, ["cards"])
+    assert result.exit_code == 1
+    assert "course/methods/rollespill.yml:" in result.output and "unknown phase `tesste`" in result.output
+    assert not (project / "build").exists()
+
+
+def test_missing_font_says_what_to_install(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(fonts, "SEARCH_DIRS", [tmp_path])
+    fonts.font_files.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["cards"])
+    finally:
+        fonts.font_files.cache_clear()
+    assert result.exit_code == 1
+    assert "fonts-noto-core" in result.output

@@ -1,0 +1,208 @@
+"""Write the print outputs under build/cards/: every card, the deck, and the session plans.
+
+Names are stable, so the site can link them (see `paths`): A6, the default, at the top of
+build/cards/, other formats in a folder of their own, session plans in okter/.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import weasyprint
+
+from ..files import write_atomic
+from ..model import Course
+from . import qr
+from .card import Card, cards_of
+from .deck import deck_html, deck_sides
+from .fit import CardFit, fit_cards
+from .formats import CardFormat, FormatName, get
+from .impose import impose, repeat_to_fill
+from .render import layout, pdf_bytes
+from .sessions import SessionPlan, clock, session_markdown, session_plan
+from .templating import render_template
+
+DECK = "kortstokk.pdf"
+SESSIONS = "okter"
+MANIFEST = "manifest.json"
+FIT_CACHE = ".fit-cache.json"
+"""Page counts of unchanged cards, shared with `startpakke check`: only edited cards are laid out."""
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Paths:
+    """Where each output goes, relative to build/cards/."""
+
+    fmt: CardFormat
+
+    def card(self, slug: str) -> str:
+        return self._in_format(f"{slug}.pdf")
+
+    @property
+    def deck(self) -> str:
+        return self._in_format(DECK)
+
+    def _in_format(self, name: str) -> str:
+        return f"{self.fmt.folder}/{name}" if self.fmt.folder else name
+
+    @staticmethod
+    def session(module_slug: str, suffix: str) -> str:
+        return f"{SESSIONS}/{module_slug}.{suffix}"
+
+
+def paths(fmt: CardFormat | FormatName | str = FormatName.a6) -> Paths:
+    return Paths(fmt if isinstance(fmt, CardFormat) else get(fmt))
+
+
+@dataclass
+class Built:
+    folder: Path
+    fmt: CardFormat
+    cards: dict[str, Path] = field(default_factory=dict)
+    deck: Path | None = None
+    sessions: dict[str, dict[str, Path]] = field(default_factory=dict)
+    fits: dict[str, CardFit] = field(default_factory=dict)
+
+    @property
+    def overflowing(self) -> dict[str, list[str]]:
+        return {slug: fit.overflowing for slug, fit in self.fits.items() if fit.overflowing}
+
+
+def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = True,
+                cards: bool = True, progress: Progress | None = None) -> Built:
+    """Render every card (one PDF each) and the deck in `fmt` into `folder` (build/cards/).
+
+    The deck is laid out once; each card's PDF is written from the deck's own pages, so a card
+    looks exactly as it does in the deck and costs no second layout.
+    """
+    say = progress or (lambda _: None)
+    built = Built(folder, fmt)
+    where = paths(fmt)
+    all_cards = cards_of(course)
+    say("fitting cards")
+    built.fits = fit_cards(course, all_cards, fmt, folder / FIT_CACHE)
+    say("laying out the deck")
+    document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
+    if cards:
+        for card in all_cards:
+            say(card.slug)
+            path = folder / where.card(card.slug)
+            write_atomic(path, card_pdf(document, card, course, fmt))
+            built.cards[card.slug] = path
+        _remove_stale(folder / fmt.folder, {f"{c.slug}.pdf" for c in all_cards} | {DECK})
+    if deck:
+        say("deck")
+        built.deck = folder / where.deck
+        pdf = pdf_bytes(document)
+        if fmt.imposition:
+            pdf = _impose(pdf, fmt, f"{course.info.title}: metodekort", course)
+        write_atomic(built.deck, pdf)
+    return built
+
+
+def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFormat) -> bytes:
+    """One card's pages of the laid-out deck, as a PDF of its own."""
+    own = {f"side-{card.slug}-{kind}" for kind in ("front", "back", "notes")}
+    pages = [page for page in deck.pages if own & set(page.anchors)]
+    document = deck.copy(pages)
+    document.metadata = copy.copy(deck.metadata)
+    title = f"{card.method.title}: metodekort"
+    document.metadata.title, document.metadata.description = title, card.method.summary
+    pdf = pdf_bytes(document)
+    if not fmt.imposition:
+        return pdf
+    # A full sheet of copies, one for each group at the table.
+    return _impose(pdf, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
+
+
+def _impose(pdf: bytes, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
+    return impose(pdf, fmt, title, course.language, course.info.publisher, copies)
+
+
+def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
+                   progress: Progress | None = None) -> dict[str, dict[str, Path]]:
+    """A printable plan (PDF), a Markdown page and an HTML fragment for each module with a session."""
+    say = progress or (lambda _: None)
+    written: dict[str, dict[str, Path]] = {}
+    modules = [module for module in course.modules if module.session]
+    for module in modules:
+        say(f"session plan {module.slug}")
+        plan = session_plan(course, module, start)
+        files: dict[str, str | bytes] = {
+            "pdf": session_pdf(plan),
+            "md": session_markdown(plan),
+            "html": session_html(plan),
+        }
+        written[module.slug] = {}
+        for suffix, content in files.items():
+            path = folder / Paths.session(module.slug, suffix)
+            write_atomic(path, content)
+            written[module.slug][suffix] = path
+    _remove_stale(folder / SESSIONS, {f"{m.slug}.{s}" for m in modules for s in ("pdf", "md", "html")})
+    return written
+
+
+def session_html(plan: SessionPlan) -> str:
+    """The plan's body as an HTML fragment (classes `sp-…`) for a site page."""
+    return render_template("session_body.html.j2", plan=plan, clock=clock)
+
+
+def session_pdf(plan: SessionPlan) -> bytes:
+    return pdf_bytes(layout(render_template("session.html.j2", plan=plan, clock=clock,
+                                            qr=qr.svg_data_uri(plan.url))))
+
+
+def write_manifest(course: Course, folder: Path) -> Path:
+    """build/cards/manifest.json: which print files exist now, for the site to link."""
+    formats = {}
+    for name in FormatName:
+        where = paths(name)
+        card_files = {slug: where.card(slug) for slug in course.methods
+                      if (folder / where.card(slug)).is_file()}
+        deck = where.deck if (folder / where.deck).is_file() else None
+        if card_files or deck:
+            formats[name.value] = {"label": get(name).site_label, "deck": deck, "cards": card_files}
+    sessions = {
+        module.slug: {suffix: Paths.session(module.slug, suffix) for suffix in ("pdf", "md", "html")
+                      if (folder / Paths.session(module.slug, suffix)).is_file()}
+        for module in course.modules if module.session
+    }
+    manifest = folder / MANIFEST
+    write_atomic(manifest, json.dumps({"formats": formats, "sessions": sessions},
+                                      ensure_ascii=False, indent=2) + "\n")
+    return manifest
+
+
+def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60,
+              progress: Progress | None = None) -> Built:
+    built = build_cards(course, folder, fmt, progress=progress)
+    built.sessions = build_sessions(course, folder, start, progress)
+    write_manifest(course, folder)
+    return built
+
+
+def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
+                   progress: Progress | None = None) -> Built:
+    """What the site links: every card in A6, the deck in A6 and on A4 sheets, the session plans."""
+    built = build_cards(course, folder, get(FormatName.a6), progress=progress)
+    build_cards(course, folder, get(FormatName.a4_4up), cards=False, progress=progress)
+    built.sessions = build_sessions(course, folder, start, progress)
+    write_manifest(course, folder)
+    return built
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Outputs of methods or modules that no longer exist would otherwise be published forever."""
+    if not folder.is_dir():
+        return
+    suffixes = {Path(name).suffix for name in keep}
+    for path in folder.iterdir():
+        if path.is_file() and path.suffix in suffixes and path.name not in keep:
+            path.unlink()
+

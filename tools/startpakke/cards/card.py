@@ -1,0 +1,88 @@
+"""What goes on a card: one method, seen through what a facilitator needs at the table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Course, Method, Phase
+from . import qr
+
+SideKind = Literal["front", "back", "notes", "cover", "colophon", "contents"]
+
+PALETTE = ["#1b6a93", "#c4532f", "#74458f", "#2c7a4b", "#8c6b12", "#a3335a", "#3f5f8f", "#5b6b2f"]
+"""One accent per phase, in phase order: dark enough for white text, distinct in print."""
+
+
+def phase_colour(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
+
+
+@dataclass(frozen=True)
+class Card:
+    method: Method
+    number: int
+    total: int
+    phase: Phase
+    phase_number: int
+    """1-based position of the phase in the course."""
+    url: str
+
+    @property
+    def slug(self) -> str:
+        return self.method.slug
+
+    @property
+    def colour(self) -> str:
+        return phase_colour(self.phase_number - 1)
+
+    @property
+    def qr(self) -> str:
+        return qr.svg_data_uri(self.url)
+
+    @property
+    def url_short(self) -> str:
+        """The address as people type it, without the scheme."""
+        return self.url.split("://", 1)[-1]
+
+    @property
+    def label(self) -> str:
+        return f"Kort {self.number} av {self.total}"
+
+
+def cards_of(course: Course) -> list[Card]:
+    """Every method card in course order (the order modules teach them)."""
+    phase_ids = [phase.id for phase in course.info.phases]
+    methods = list(course.methods.values())
+    return [
+        Card(
+            method=method,
+            number=number,
+            total=len(methods),
+            phase=course.phase(method.phase),
+            phase_number=phase_ids.index(method.phase) + 1,
+            url=qr.method_url(course.info.site_url, method.slug),
+        )
+        for number, method in enumerate(methods, start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One printed side: a card's front or back, or a page of the deck around the cards."""
+
+    kind: SideKind
+    pt: float
+    """Body text size on this side."""
+    card: Card | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"side-{self.card.slug}-{self.kind}" if self.card else f"side-{self.kind}"
+
+
+def tint(colour: str, whiteness: float) -> str:
+    """`colour` mixed with white: a solid light shade prints more evenly than transparency."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    mix = [round(c + (255 - c) * whiteness) for c in (red, green, blue)]
+    return "#" + "".join(f"{c:02x}" for c in mix)

@@ -1,0 +1,60 @@
+"""`startpakke check`: warn, with file and line, about cards too long for the printed card.
+
+A card is a front and a back; a long back may continue on one extra side (a second card whose back
+is for notes). That is how a printed deck handles the example course's longer methods, so only a
+card that needs more than that, even in the smallest readable type, is a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..fieldpath import dotted
+from .card import cards_of
+from .build import FIT_CACHE
+from .fit import MAX_PAGES, pages_at_floor
+from .fonts import FontMissing
+from .formats import FORMATS, FormatName
+
+if TYPE_CHECKING:
+    from ..loading import Loaded
+
+CHECKED = (FormatName.a6, FormatName.a4_4up)
+"""The formats the site publishes."""
+FIELD = {"front": ("purpose",), "back": ("steps",)}
+"""Where to point the editor: the start of the text that makes the side long."""
+
+
+def check_cards_fit(loaded: Loaded, formats: Iterable[FormatName] = CHECKED) -> None:
+    """Add a warning for each card side that needs more sides than a card has."""
+    course = loaded.course
+    if course is None:
+        return
+    cards = cards_of(course)
+    cache = loaded.project.build_dir / "cards" / FIT_CACHE
+    too_long: dict[tuple[str, str], list[str]] = {}
+    try:
+        for name in formats:
+            for side, pages in pages_at_floor(course, cards, FORMATS[name], cache):
+                assert side.card
+                if pages > MAX_PAGES[side.kind]:
+                    too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
+    except FontMissing as error:
+        loaded.report.add(loaded.project.course_dir / "course.yml", 1, 1, "",
+                          f"cannot check whether the cards fit: {error}", severity="warning")
+        return
+    for (slug, kind), where in too_long.items():
+        document = loaded.sources.methods[slug][0]
+        loc = FIELD[kind]
+        line, col = document.where(loc, at_key=True)
+        allowed = "one side" if MAX_PAGES[kind] == 1 else f"{MAX_PAGES[kind]} sides"
+        loaded.report.add(
+            document.path, line, col, dotted(loc),
+            f"the card's {kind} needs more than {allowed} in {' and '.join(where)}, even in the "
+            "smallest type",
+            "shorten the text on that side (steps, tips and the digital variant are on the back; "
+            "purpose, materials and preparation on the front), or move detail to `examples`, "
+            "which only the site shows",
+            "warning",
+        )

@@ -1,0 +1,171 @@
+"""Put cards on sheets: several per page with crop marks, fronts and backs in duplex order.
+
+The cards are laid out once at their trim size by WeasyPrint; here their finished pages are placed
+on the sheet unchanged (vector text stays selectable, fonts stay embedded).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    TextStringObject,
+)
+
+from .formats import MM, CardFormat
+from .render import layout, pdf_bytes, render_template
+
+MARK_OFFSET = 2.0
+"""Crop marks stop this many mm short of the trim, so a cut on the line never shows them."""
+MARK_LENGTH = 4.0
+MARK_WIDTH = 0.1
+GUTTER_OFFSET = 1.0
+"""In a gutter the marks keep this distance from the cards on both sides."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    width: float
+    height: float
+    left: float
+    top: float
+    slug_top: float
+
+
+def _geometry(fmt: CardFormat) -> tuple[Sheet, list[float], list[float]]:
+    """The sheet, and the x (from the left) and y (from the top) of every column and row, in mm."""
+    imposition = fmt.imposition
+    assert imposition, f"{fmt.name.value} prints one card per page"
+    (width, height), (card_w, card_h) = imposition.sheet_mm, fmt.card_mm
+    grid_w = imposition.columns * card_w + (imposition.columns - 1) * imposition.gutter_mm
+    grid_h = imposition.rows * card_h + (imposition.rows - 1) * imposition.gutter_mm
+    left, top = (width - grid_w) / 2, (height - grid_h) / 2
+    xs = [left + col * (card_w + imposition.gutter_mm) for col in range(imposition.columns)]
+    ys = [top + row * (card_h + imposition.gutter_mm) for row in range(imposition.rows)]
+    return Sheet(width, height, left, top, max(1.0, top / 2 - 1.5)), xs, ys
+
+
+def crop_marks(fmt: CardFormat) -> list[tuple[float, float, float, float]]:
+    """Hairlines (left, top, width, height in mm) along every trim line: in the margins, and in the
+    gutters between cards, never on a card."""
+    sheet, xs, ys = _geometry(fmt)
+    card_w, card_h = fmt.card_mm
+    cuts_x = sorted({x for col in xs for x in (col, col + card_w)})
+    cuts_y = sorted({y for row in ys for y in (row, row + card_h)})
+    marks: list[tuple[float, float, float, float]] = []
+    for lengthwise, cuts, firsts, card, extent in (
+        (False, cuts_x, ys, card_h, sheet.height),  # vertical cuts, marked above, below and between rows
+        (True, cuts_y, xs, card_w, sheet.width),    # horizontal cuts, marked left, right and between columns
+    ):
+        spans = [(max(0.0, firsts[0] - MARK_OFFSET - MARK_LENGTH), firsts[0] - MARK_OFFSET),
+                 (firsts[-1] + card + MARK_OFFSET, min(extent, firsts[-1] + card + MARK_OFFSET + MARK_LENGTH))]
+        spans += [(a + card + GUTTER_OFFSET, b - GUTTER_OFFSET) for a, b in zip(firsts, firsts[1:])]
+        for low, high in spans:
+            if high - low < 0.5:
+                continue
+            for cut in cuts:
+                mark = (low, cut - MARK_WIDTH / 2, high - low, MARK_WIDTH) if lengthwise \
+                    else (cut - MARK_WIDTH / 2, low, MARK_WIDTH, high - low)
+                marks.append(tuple(round(v, 3) for v in mark))  # type: ignore[arg-type]
+    return marks
+
+
+def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author: str,
+           copies: int = 1) -> bytes:
+    """Sheets of `fmt.imposition`: the card pages come as front, back, front, back, … and leave as
+    sheet fronts and sheet backs, the backs mirrored so they line up when the sheet is turned over
+    its long edge. With `copies`, the whole set repeats (one card for each group at the table)."""
+    imposition = fmt.imposition
+    assert imposition
+    cards = PdfReader(io.BytesIO(cards_pdf))
+    if len(cards.pages) % 2:
+        raise ValueError("cards for duplex printing need an even number of pages (front and back)")
+    pairs = [(index, index + 1) for index in range(0, len(cards.pages), 2)] * copies
+    per_sheet = imposition.per_sheet
+    sheets = [pairs[i:i + per_sheet] for i in range(0, len(pairs), per_sheet)]
+    sheet, xs, ys = _geometry(fmt)
+    labels = [
+        f"{title} · ark {number} av {len(sheets)} · {side}"
+        for number in range(1, len(sheets) + 1)
+        for side in ("forside", "bakside – vend langs langsiden")
+    ]
+    marks_pdf = pdf_bytes(layout(render_template(
+        "sheet.html.j2", sheet=sheet, marks=crop_marks(fmt), labels=labels, language=language)))
+    blanks = PdfReader(io.BytesIO(marks_pdf))
+
+    writer = PdfWriter()
+    card_w, card_h = fmt.card_mm
+    forms: dict[int, IndirectObject] = {}
+    for number, group in enumerate(sheets):
+        for side in (0, 1):
+            page = writer.add_page(blanks.pages[2 * number + side])
+            drawing = []
+            for slot, pair in enumerate(group):
+                row, col = divmod(slot, imposition.columns)
+                if side:  # turned over the long edge: left and right swap
+                    col = imposition.columns - 1 - col
+                index = pair[side]
+                if index not in forms:
+                    forms[index] = _form(writer, cards.pages[index])
+                name = f"/Card{index}"
+                _xobjects(page)[NameObject(name)] = forms[index]
+                x, y = xs[col] * MM, (sheet.height - ys[row] - card_h) * MM
+                drawing.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q")
+            _append_content(writer, page, "\n".join(drawing).encode())
+    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "Startpakke"})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
+    """The card page as a Form XObject: drawn as it is, without re-parsing its content (fast), and
+    drawn once per copy from one stored object (small files)."""
+    content = page.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(content.get_data() if content is not None else b"")
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in page.mediabox]),
+        NameObject("/Resources"): page["/Resources"].clone(writer),
+    })
+    if "/Group" in page:  # keeps transparency (tints, rounded corners) as WeasyPrint drew it
+        form[NameObject("/Group")] = page["/Group"].clone(writer)
+    return writer._add_object(form.flate_encode())
+
+
+def _xobjects(page: PageObject) -> DictionaryObject:
+    resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
+    return resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+
+
+def _append_content(writer: PdfWriter, page: PageObject, operators: bytes) -> None:
+    """Draw `operators` over the page in the default coordinates: WeasyPrint leaves its page-wide
+    y-flip in force at the end of a page, so the existing content is wrapped in q … Q first."""
+    def stream(data: bytes) -> IndirectObject:
+        obj = DecodedStreamObject()
+        obj.set_data(data)
+        return writer._add_object(obj.flate_encode() if len(data) > 64 else obj)
+
+    existing = page.get("/Contents")
+    parts = [] if existing is None else existing.get_object()
+    parts = list(parts) if isinstance(parts, ArrayObject) else [existing]
+    page[NameObject("/Contents")] = ArrayObject(
+        [stream(b"q\n"), *parts, stream(b"\nQ\n" + operators + b"\n")])
+
+
+def repeat_to_fill(pages: int, fmt: CardFormat) -> int:
+    """How many copies of a card of `pages` sides fill whole sheets (one card, many groups)."""
+    per_sheet = fmt.imposition.per_sheet if fmt.imposition else 1
+    return max(1, per_sheet // max(1, pages // 2))
+

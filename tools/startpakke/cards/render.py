@@ -1,0 +1,42 @@
+"""The WeasyPrint adapter: HTML with its print CSS in, laid-out documents and PDF bytes out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import weasyprint
+from weasyprint.text.fonts import FontConfiguration
+
+from .fonts import font_face_css
+from .templating import render_template
+
+__all__ = ["layout", "pdf_bytes", "pages_per_anchor", "render_template"]
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    # One configuration per process: WeasyPrint then loads each font file once, not once per card.
+    return FontConfiguration()
+
+
+def layout(html: str) -> weasyprint.Document:
+    """Lay out a whole HTML document (its CSS inside it) into pages."""
+    config = _font_config()
+    fonts = weasyprint.CSS(string=font_face_css(), font_config=config)
+    return weasyprint.HTML(string=html, base_url=".").render(stylesheets=[fonts], font_config=config)
+
+
+def pdf_bytes(document: weasyprint.Document) -> bytes:
+    # Tagged PDF: screen readers and reflow get headings, lists and reading order.
+    return document.write_pdf(pdf_tags=True)
+
+
+def pages_per_anchor(document: weasyprint.Document, prefix: str) -> Counter[str]:
+    """How many pages each element whose id starts with `prefix` spans."""
+    counts: Counter[str] = Counter()
+    for page in document.pages:
+        for anchor in page.anchors:
+            if anchor.startswith(prefix):
+                counts[anchor] += 1
+    return counts
