@@ -9,6 +9,8 @@ import atexit
 import functools
 import http.server
 import os
+import subprocess
+import sys
 import shutil
 import tempfile
 import threading
@@ -87,6 +89,12 @@ def run(*args: str, cwd: Path) -> tuple[int, str]:
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, " ".join(result.output.split())  # rich wraps long lines
+
+
+def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-from sitekit import REPO, example_site, expected_paths, html_pages, make_project, page_path
+from sitekit import REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path
 from startpakke.loading import Project, load_course
 from startpakke.site import publish
 from startpakke.site.render import render_course
@@ -36,12 +32,6 @@ def resolve(from_path: str, href: str) -> str:
         elif piece and piece != ".":
             parts.append(piece)
     return "/".join(parts) + "/" if parts else ""
-
-
-def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
 
 
 def test_footer_links_walk_the_course_order_from_course_yml() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..loading import Project
 from ..model import Course
-from . import videos
+from . import printables, videos
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,6 @@ class Download:
     url: str
     """Path from the site root, e.g. `kort/interessentkart.pdf`."""
     label: str
-    size_bytes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -31,14 +30,23 @@ class Extras:
     """The printable card of a method, by method slug."""
     session_plans: Mapping[str, Download] = field(default_factory=dict)
     """By module slug."""
-    deck: Download | None = None
-    """Every card in one PDF, offered in the method library."""
+    decks: tuple[Download, ...] = ()
+    """Every card in one PDF (per paper format), offered in the method library."""
     files: Mapping[str, Path] = field(default_factory=dict)
     """Files to publish: path in the site → file on disk. Stylesheets and scripts among them are
     linked from every page."""
 
 
 def collect(project: Project, course: Course) -> Extras:
-    """What the build steps have made for this course so far. Printable cards are not made yet."""
+    """What the build steps have made for this course so far."""
     players, files = videos.players(project, course)
-    return Extras(videos=players, files=files)
+    printed = printables.printables(project)
+    return Extras(
+        videos=players,
+        cards={slug: Download(path, "Last ned kortet (PDF)") for slug, path in printed.cards.items()
+               if slug in course.methods},
+        session_plans={slug: Download(path, "Last ned øktplanen (PDF)")
+                       for slug, path in printed.session_plans.items()},
+        decks=tuple(Download(path, f"Last ned hele kortstokken ({label}, PDF)") for label, path in printed.decks),
+        files={**files, **printed.files},
+    )

@@ -44,13 +44,31 @@ def show_mkdocs_messages() -> None:
 
 
 def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
-    """The build steps before the site, each only when the course has content for it: the videos
-    (printable cards will join). Returns an exit code, 0 when all went well."""
+    """The build steps before the site, each when the course has content for it: the method videos,
+    then the printable cards, deck and session plans. Returns an exit code, 0 when all went well."""
     assert loaded.course
     if any(method.video for method in loaded.course.methods.values()):
         from ..media import commands
 
-        return commands.transcode(loaded.project, None, console, errors)
+        code = commands.transcode(loaded.project, None, console, errors)
+        if code:
+            return code
+    return _print_cards(loaded, console, errors)
+
+
+def _print_cards(loaded: Loaded, console: Console, errors: Console) -> int:
+    from ..cards import build_for_site
+    from ..cards.fonts import FontMissing
+
+    assert loaded.course
+    try:
+        with console.status("Rendering the printable cards…") as status:
+            built = build_for_site(loaded.course, loaded.project.build_dir / "cards",
+                                   progress=lambda step: status.update(f"Rendering {step}…"))
+    except FontMissing as error:
+        errors.print(f"Cannot print the cards: {error}")
+        return 1
+    console.print(f"{len(built.cards)} printable cards, the deck and {len(built.sessions)} session plans.")
     return 0
 
 

@@ -1,0 +1,92 @@
+"""`startpakke build` on the example course makes its videos and printable cards first; the pages
+play the videos (captions, quality choice, transcript) and link the card, session plan and deck PDFs,
+and the site still builds strictly and passes axe."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitekit import REPO, chromium, mkdocs, run, serve_folder
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the example course project, built by `startpakke build`."""
+    root = tmp_path_factory.mktemp("example")
+    for part in ("course", "media", "docs"):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    code, output = run("build", cwd=root)
+    assert code == 0, output
+    assert "14 printable cards, the deck and 3 session plans." in output
+    yield root / "site"
+
+
+def page(site: Path, path: str) -> tuple[Path, BeautifulSoup]:
+    html = site / path / "index.html"
+    return html, BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+
+
+def pdf_behind(html: Path, link: object) -> bytes:
+    assert link is not None
+    return (html.parent / link["href"]).resolve().read_bytes()  # type: ignore[index]
+
+
+def test_the_method_page_has_the_player_and_its_files(site: Path) -> None:
+    page_file, html = page(site, "metoder/interessentkart")
+    video = html.select_one("article figure.sp-video video")
+    assert video and video.has_attr("controls") and video["preload"] == "none"
+    track = video.select_one("track[kind=captions]")
+    assert track["srclang"] == "nb" and track.has_attr("default")
+    for url in [video["poster"], track["src"], video.source["src"], html.select_one("a[download]")["href"]]:
+        assert (page_file.parent / url).resolve().is_file(), url
+    assert html.select_one("details.sp-video__transcript summary")
+    assert html.select_one('script[src$="assets/startpakke/player.js"]')
+    other = (site / "metoder" / "empatikart" / "index.html").read_text(encoding="utf-8")
+    assert "<video" not in other
+
+
+def test_cards_session_plans_and_decks_are_linked_and_published(site: Path) -> None:
+    html, method = page(site, "metoder/empatikart")
+    card = method.find("a", string="Last ned kortet (PDF)")
+    assert pdf_behind(html, card).startswith(b"%PDF")
+    html, module = page(site, "moduler/okt-1-forsta-utfordringen")
+    assert pdf_behind(html, module.find("a", string="Last ned øktplanen (PDF)")).startswith(b"%PDF")
+    html, library = page(site, "metoder")
+    decks = [a for a in library.select("article a.md-button") if "kortstokken" in a.get_text()]
+    assert len(decks) == 2 and all(pdf_behind(html, deck).startswith(b"%PDF") for deck in decks)
+
+
+def test_the_site_with_media_builds_strictly(site: Path) -> None:
+    result = mkdocs("build", "--strict", "--site-dir", str(site.parent / "strict"), cwd=site.parent)
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_player_works_in_chromium_without_accessibility_violations(site: Path) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    with serve_folder(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(base + "metoder/interessentkart/")
+        quality = page.locator("[data-sp-quality-slot] select")
+        assert quality.count() == 1  # player.js ran and offers the renditions
+        assert quality.locator("option").count() >= 2
+        duration = page.evaluate("""() => new Promise(done => {
+            const video = document.querySelector('article video');
+            video.addEventListener('loadedmetadata', () => done(video.duration), {once: true});
+            video.preload = 'metadata'; video.load();
+        })""")
+        assert duration > 1
+        found = []
+        for path in ("metoder/interessentkart/", "metoder/", "moduler/okt-1-forsta-utfordringen/"):
+            page.goto(base + path)
+            results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+            found += [f"/{path}: {v['id']}" for v in results.response["violations"]]
+        assert found == []
