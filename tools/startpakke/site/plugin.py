@@ -87,7 +87,9 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         return context
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        for folder in (self.project.course_dir, self.project.media_dir):
+        # The course and media, and what `startpakke video` and `startpakke cards` make from them.
+        build = self.project.build_dir
+        for folder in (self.project.course_dir, self.project.media_dir, build / "media", build / "cards"):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
