@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from typer.testing import CliRunner
@@ -63,6 +64,8 @@ def expected_titles(project_root: Path) -> list[str]:
         titles.append(f"{module['title']} - {site}")
         for method in module.get("methods", []):
             titles.append(f"{load(project_root / 'course' / 'methods' / f'{method}.yml')['title']} - {site}")
+        if has_exercises(module):
+            titles.append(f"Oppgaver: {module['title']} - {site}")
     titles.append(f"Avslutning - {site}")
     return titles
 
@@ -75,7 +78,14 @@ def expected_paths(project_root: Path) -> list[str]:
         paths.append(f"moduler/{slug}/")
         module = yaml.safe_load((project_root / "course" / "modules" / f"{slug}.yml").read_text("utf-8"))
         paths += [f"metoder/{method}/" for method in module.get("methods", [])]
+        if has_exercises(module):
+            paths.append(f"moduler/{slug}/oppgaver/")
     return paths + ["avslutning/"]
+
+
+def has_exercises(module: dict[str, Any]) -> bool:
+    """Exercises come from a module's methods and action, and from its own `exercises:`."""
+    return bool(module.get("methods") or module.get("action") or module.get("exercises"))
 
 
 def run(*args: str, cwd: Path) -> tuple[int, str]:
@@ -138,3 +148,19 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium for a test module; import it into the module to use it."""
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page, in a context of its own: no storage carried over from another test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO",
+                                  accept_downloads=True)
+    yield context.new_page()
+    context.close()

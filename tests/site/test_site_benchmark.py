@@ -15,5 +15,5 @@ def test_site_benchmark_reports_times_sizes_and_ratios() -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["methods", "pages", "|", "ours", "s", "base", "s", "ratio", "|",
                                 "ours", "KB", "base", "KB", "ratio"]
-    assert [line.split()[:2] for line in lines[1:3]] == [["4", "10"], ["8", "15"]]
+    assert [line.split()[:2] for line in lines[1:3]] == [["4", "12"], ["8", "18"]]
     assert lines[3].startswith("our mean page size, 8 vs 4 methods:")

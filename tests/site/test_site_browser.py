@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from sitekit import REPO, chromium, example_site, expected_titles, html_pages, page_path, serve_folder
+from sitekit import (REPO, browser, example_site, expected_titles, html_pages,  # browser, page: fixtures
+                     page, page_path, serve_folder)
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -17,19 +18,6 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def base_url() -> Iterator[str]:
     with serve_folder(example_site()) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
-    yield context.new_page()
-    context.close()
 
 
 def follow(page: Any, direction: str) -> bool:

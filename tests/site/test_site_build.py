@@ -54,7 +54,7 @@ def test_pages_outside_the_flow_lead_nowhere_else() -> None:
 
 def test_every_page_is_norwegian_with_headings_in_order() -> None:
     pages = html_pages(example_site())
-    assert len(pages) == 1 + 5 + 14 + 3
+    assert len(pages) == 1 + 5 + 14 + 5 + 3  # home, modules, methods, exercises, the rest
     for path in pages:
         page = soup(path)
         assert page.html["lang"] == "nb", path
@@ -161,6 +161,6 @@ def test_a_long_module_shows_a_window_of_its_methods_in_the_menu(tmp_path) -> No
     menu = soup(site / "metoder" / "metode-15" / "index.html").select_one(".md-sidebar--primary")
     shown = [a.get_text(strip=True) for a in menu.select("a.md-nav__link")]
     assert [f"Metode {n}" for n in range(11, 20)] == [t for t in shown if t.startswith("Metode ")]
-    assert "Modul 1" in shown  # the module's own page stays
+    assert "Modul 1" in shown and "Oppgaver: Modul 1" in shown  # the module's own pages stay
     more = next(a for a in menu.select("a") if a.get_text(strip=True) == "Alle metodene i modulen (11 til)")
     assert more["href"] == "../../moduler/modul-1/#metoder"

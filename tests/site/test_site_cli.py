@@ -36,7 +36,7 @@ def test_export_markdown_writes_pages_and_nav(tmp_path) -> None:
     make_project(tmp_path / "project", methods=4)
     code, output = run("export-markdown", str(tmp_path / "out"), cwd=tmp_path / "project")
     assert code == 0, output
-    assert "Wrote 10 pages and nav.yml" in output
+    assert "Wrote 12 pages and nav.yml" in output
     nav = (tmp_path / "out" / "nav.yml").read_text(encoding="utf-8")
     assert nav.startswith("nav:\n- Start: index.md\n- Modul 1:\n  - moduler/modul-1/index.md\n  - metoder/metode-1.md\n")
     assert (tmp_path / "out" / "metoder" / "metode-4.md").read_text(encoding="utf-8").startswith('---\ntitle: "Metode 4"')

@@ -40,6 +40,7 @@ def test_flow_visits_every_module_then_its_methods_once_and_ends_on_the_closing_
     expected = ["index.md"]
     for module in example.modules:
         expected += [f"moduler/{module.slug}/index.md"] + [f"metoder/{s}.md" for s in module.methods]
+        expected.append(f"moduler/{module.slug}/oppgaver.md")
     assert site.flow == expected + ["avslutning.md"]
     assert len(set(site.flow)) == len(site.flow)
     assert {f"metoder/{slug}.md" for slug in example.methods} <= set(site.flow)

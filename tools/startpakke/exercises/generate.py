@@ -74,6 +74,15 @@ def _shuffled(exercise_id: str, choices: list[Choice]) -> list[Choice]:
     return choices
 
 
+def shuffled_items(exercise: OrderingExercise) -> list[tuple[int, str]]:
+    """The items as learners first see them, each with its right position (from 1): never in order."""
+    numbered = list(enumerate(exercise.items, start=1))
+    _rng(exercise.id + "/items").shuffle(numbered)
+    if [position for position, _ in numbered] == list(range(1, len(numbered) + 1)):
+        numbered = numbered[1:] + numbered[:1]
+    return numbered
+
+
 def _others(course: Course, method: Method, exercise_id: str, count: int) -> list[Method]:
     others = [m for slug, m in sorted(course.methods.items()) if slug != method.slug]
     return _rng(exercise_id).sample(others, min(count, len(others)))

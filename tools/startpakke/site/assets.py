@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from .render import Site
 
 FOLDER = Path(__file__).parent / "assets"
 PREFIX = "assets/startpakke/"
@@ -17,7 +21,14 @@ def files() -> dict[str, Path]:
     return {PREFIX + path.name: path for path in sorted(FOLDER.iterdir()) if path.is_file()}
 
 
-def configure(config: MkDocsConfig, published: dict[str, Path]) -> None:
+def generated(site: Site) -> dict[str, str]:
+    """The course's structure for progress.js, as a script: it loads from file:// too, where a
+    fetched JSON file would not."""
+    data = json.dumps(site.learner_data, ensure_ascii=False).replace("</", "<\\/")
+    return {PREFIX + "course.js": f"window.startpakkeCourse = {data};\n"}
+
+
+def configure(config: MkDocsConfig, published: Mapping[str, object]) -> None:
     """Link every stylesheet and script among the published files; turn on the Markdown extensions."""
     for path in published:
         target = config.extra_css if path.endswith(".css") else config.extra_javascript

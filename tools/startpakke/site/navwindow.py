@@ -12,6 +12,8 @@ from typing import Any
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import paths
+
 RADIUS = 4
 """Items shown on each side of the current one; a level with up to 2·RADIUS+1 items is shown whole."""
 
@@ -68,4 +70,5 @@ def _window(items: list[Any], top: bool, more: str) -> list[Any]:
 def _pinned(item: Any, top: bool) -> bool:
     if top:
         return not isinstance(item, Section)
-    return isinstance(item, Page) and item.is_index
+    # A module's own page and its exercises frame its methods, so both always show.
+    return isinstance(item, Page) and (item.is_index or paths.is_exercises_page(item.file.src_uri))

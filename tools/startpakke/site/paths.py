@@ -19,6 +19,14 @@ def method_page(slug: str) -> str:
     return f"metoder/{slug}.md"
 
 
+def exercises_page(slug: str) -> str:
+    return f"moduler/{slug}/oppgaver.md"
+
+
+def is_exercises_page(path: str) -> bool:
+    return path.startswith("moduler/") and path.endswith("/oppgaver.md")
+
+
 def url(path: str) -> str:
     """The directory URL MkDocs gives a page, relative to the site root: `metoder/x.md` → `metoder/x/`."""
     stem = path.removesuffix(".md")

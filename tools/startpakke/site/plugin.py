@@ -56,7 +56,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         config.site_url = config.site_url or info.site_url  # `mkdocs serve` sets its own
         config.copyright = plain_title(f"{info.publisher} · {info.license}")
         config.nav = mkdocs_nav(self.course.site.nav)
-        assets.configure(config, self.published)
+        assets.configure(config, {**self.generated, **self.published})
         return config
 
     @property
@@ -64,10 +64,16 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         assert self.course
         return {**assets.files(), **self.course.extras.files}
 
+    @property
+    def generated(self) -> dict[str, str]:
+        """Scripts made from the course, listed first so the site's own scripts find their data."""
+        assert self.course
+        return assets.generated(self.course.site)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.course
-        for path, markdown in self.course.site.pages.items():
-            files.append(File.generated(config, path, content=markdown))
+        for path, content in {**self.course.site.pages, **self.generated}.items():
+            files.append(File.generated(config, path, content=content))
         for path, source in self.published.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files

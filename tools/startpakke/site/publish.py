@@ -72,10 +72,15 @@ def _print_cards(loaded: Loaded, console: Console, errors: Console) -> int:
     return 0
 
 
-def build_site(project: Project, site_dir: Path | None = None, strict: bool = False) -> Path:
-    """Build the site with MkDocs into `site_dir` (default: mkdocs.yml's, site/); return that folder."""
+def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
+               site_url: str | None = None) -> Path:
+    """Build the site with MkDocs into `site_dir` (default: mkdocs.yml's, site/); return that folder.
+    `site_url` overrides the course's address, e.g. for a copy served elsewhere: Material's instant
+    navigation only works at the address the site was built for."""
     show_mkdocs_messages()
     options = {"site_dir": str(site_dir)} if site_dir else {}
+    if site_url:
+        options["site_url"] = site_url
     config = load_config(config_file=str(config_file(project)), strict=strict, **options)
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -99,6 +104,8 @@ def export_markdown(course: Course, project: Project, folder: Path) -> list[Path
     for page, markdown in site.pages.items():
         written.append(folder / page)
         write_atomic(folder / page, markdown)
+    for path, content in assets.generated(site).items():
+        write_atomic(folder / path, content)
     for path, source in {**assets.files(), **extras.files}.items():
         write_atomic(folder / path, source.read_bytes())
     nav = yaml.safe_dump({"nav": mkdocs_nav(site.nav, escape=False)}, allow_unicode=True, sort_keys=False)

@@ -14,6 +14,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..exercises import exercises_for
+from ..exercises.generate import shuffled_items
+from ..slugs import slugify
 from ..model import AgendaItem, Course, Method, Module, Range
 from . import paths
 from .extras import Extras
@@ -48,16 +51,42 @@ class Site:
     """The learner's path through the course: the pages «Neste» visits, in order."""
     titles: dict[str, str] = field(default_factory=dict)
     """Plain-text title of every page."""
+    learner_data: dict[str, Any] = field(default_factory=dict)
+    """What the browser needs to track progress: each module's pages and exercises."""
+
+
+def module_pages(course: Course, module: Module) -> list[str]:
+    """A module's page, its methods, then its exercises when it has any."""
+    pages = [paths.module_page(module.slug)] + [paths.method_page(slug) for slug in module.methods]
+    if exercises_for(course, module):
+        pages.append(paths.exercises_page(module.slug))
+    return pages
 
 
 def learner_flow(course: Course) -> list[str]:
-    """Home, then each module followed by its methods, in course order, then the closing page."""
+    """Home, then each module with its methods and exercises, in course order, then the closing page."""
     flow = [paths.HOME]
     for module in course.modules:
-        flow.append(paths.module_page(module.slug))
-        flow.extend(paths.method_page(slug) for slug in module.methods)
+        flow.extend(module_pages(course, module))
     flow.append(paths.CLOSING)
     return flow
+
+
+def learner_data(course: Course) -> dict[str, Any]:
+    """Page URLs and exercise keys per module, as progress.js counts them."""
+    return {
+        "id": slugify(course.info.title),
+        "pages": [paths.url(page) for page in learner_flow(course)],
+        "modules": [
+            {
+                "slug": module.slug,
+                "title": plain_title(module.title),
+                "pages": [paths.url(page) for page in module_pages(course, module)],
+                "exercises": [f"{module.slug}/{e.id}" for e in exercises_for(course, module)],
+            }
+            for module in course.modules
+        ],
+    }
 
 
 def untaught(course: Course) -> list[Method]:
@@ -68,8 +97,7 @@ def untaught(course: Course) -> list[Method]:
 def navigation(course: Course) -> list[NavEntry]:
     nav: list[NavEntry] = [Titled("Start", paths.HOME)]
     for module in course.modules:
-        pages = [paths.module_page(module.slug)] + [paths.method_page(s) for s in module.methods]
-        nav.append(Section(module.title, tuple(pages)))
+        nav.append(Section(module.title, tuple(module_pages(course, module))))
     nav.append(paths.CLOSING)
     extra = [paths.method_page(method.slug) for method in untaught(course)]
     nav.append(Section("Metodebank", (paths.LIBRARY, *extra)) if extra else paths.LIBRARY)
@@ -94,9 +122,14 @@ def render_course(course: Course, extras: Extras | None = None) -> Site:
     page(paths.HOME, "home.md.j2", course.info.title, total_minutes=total)
     for number, module in enumerate(course.modules, start=1):
         path = paths.module_page(module.slug)
+        exercises = exercises_for(course, module)
         page(path, "module.md.j2", module.title, module=module, number=number,
+             has_exercises=bool(exercises),
              methods=course.methods_of(module), agenda=_agenda(module),
              agenda_cell=partial(_agenda_cell, course, partial(paths.link, path)))
+        if exercises:
+            page(paths.exercises_page(module.slug), "exercises.md.j2", f"Oppgaver: {module.title}",
+                 module=module, exercises=exercises)
     for method in course.methods.values():
         teacher = course.module_of(method.slug)
         number = teacher.methods.index(method.slug) + 1 if teacher else 0
@@ -110,7 +143,8 @@ def render_course(course: Course, extras: Extras | None = None) -> Site:
          taught=sum(len(module.methods) for module in course.modules))
     sources = [(method, method.sources) for method in course.methods.values() if method.sources]
     page(paths.ABOUT, "about.md.j2", "Om kurset", sources=sources)
-    return Site(pages=pages, nav=navigation(course), flow=learner_flow(course), titles=titles)
+    return Site(pages=pages, nav=navigation(course), flow=learner_flow(course), titles=titles,
+                learner_data=learner_data(course))
 
 
 def _environment() -> Environment:
@@ -132,6 +166,7 @@ def _environment() -> Environment:
         yaml_title=lambda text: json.dumps(plain_title(text), ensure_ascii=False),
         yaml_text=lambda text: json.dumps(" ".join(text.split()), ensure_ascii=False),
         admonition_title=lambda text: plain_title(text).replace('"', "&quot;"),
+        plain=plain_title,
         minutes_range=minutes_range,
         people=people,
         duration=duration,
@@ -140,6 +175,8 @@ def _environment() -> Environment:
     env.globals.update(
         module_page=paths.module_page,
         method_page=paths.method_page,
+        exercises_page=paths.exercises_page,
+        shuffled=shuffled_items,
         LIBRARY=paths.LIBRARY,
         ABOUT=paths.ABOUT,
     )

@@ -9,17 +9,21 @@ from __future__ import annotations
 import nh3
 
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "kbd", "label",
+    "a", "abbr", "b", "blockquote", "br", "button", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "kbd", "label", "legend",
     "li", "mark", "ol", "p", "pre", "s", "small", "source", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "track", "ul", "video",
+    "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "track", "ul", "video",
 }
 ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "role", "tabindex"},
+    # `hidden`: exercise controls stay hidden until exercises.js has wired them up.
+    "*": {"class", "id", "title", "lang", "role", "tabindex", "hidden"},
     "a": {"href", "download"},
     "img": {"src", "alt", "width", "height", "loading"},
     # pymdownx.tabbed builds its tabs from radio buttons and labels.
     "input": {"type", "name", "checked"},
+    # Exercise controls; exercises.js gives them their behaviour.
+    "button": {"type"},
+    "textarea": {"rows"},
     "label": {"for"},
     "ol": {"start"},
     "td": {"style", "colspan", "rowspan"},

@@ -1,0 +1,66 @@
+"""Exercise pages in the rendered course: in the learner flow, with the answer key in the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO
+from startpakke.exercises import exercises_for
+from startpakke.exercises.generate import shuffled_items
+from startpakke.loading import Project, load_course
+from startpakke.model import OrderingExercise
+from startpakke.site import paths
+from startpakke.site.assets import generated
+from startpakke.site.render import Site, render_course
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(Project(REPO)).course
+
+
+def test_exercise_pages_follow_each_modules_methods_in_the_flow(course) -> None:
+    flow = render_course(course).flow
+    for module in course.modules:
+        page = paths.exercises_page(module.slug)
+        assert page in flow
+        last = paths.method_page(module.methods[-1]) if module.methods else paths.module_page(module.slug)
+        assert flow.index(page) == flow.index(last) + 1
+
+
+def test_the_page_carries_every_exercise_with_its_key(course) -> None:
+    module = course.modules[1]
+    markdown = render_course(course).pages[paths.exercises_page(module.slug)]
+    exercises = exercises_for(course, module)
+    assert markdown.count('class="sp-exercise"') == len(exercises)
+    for exercise in exercises:
+        assert f'data-sp-exercise="{module.slug}/{exercise.id}"' in markdown
+    assert markdown.count('data-sp-correct="true"') == sum(
+        sum(c.correct for c in e.choices) for e in exercises if hasattr(e, "choices"))
+
+
+def test_ordering_items_never_start_in_the_right_order(course) -> None:
+    for module in course.modules:
+        for exercise in exercises_for(course, module):
+            if isinstance(exercise, OrderingExercise):
+                shown = shuffled_items(exercise)
+                assert sorted(shown) == list(enumerate(exercise.items, start=1))
+                assert [position for position, _ in shown] != list(range(1, len(shown) + 1))
+
+
+def test_learner_data_lists_pages_and_exercises_per_module(course) -> None:
+    site = render_course(course)
+    script = generated(site)["assets/startpakke/course.js"]
+    assert script.startswith("window.startpakkeCourse = {")
+    data = site.learner_data
+    assert data["pages"][0] == "" and data["pages"][-1] == "avslutning/"
+    first = data["modules"][1]
+    assert first["pages"][0] == f"moduler/{course.modules[1].slug}/"
+    assert first["pages"][-1] == f"moduler/{course.modules[1].slug}/oppgaver/"
+    assert len(first["exercises"]) == len(exercises_for(course, course.modules[1]))
+
+
+def test_text_in_the_learner_data_cannot_close_its_script() -> None:
+    site = Site(pages={}, nav=[], flow=[], learner_data={"modules": [{"title": "x </script><b>"}]})
+    script = generated(site)["assets/startpakke/course.js"]
+    assert "</" not in script and "<\\/script>" in script

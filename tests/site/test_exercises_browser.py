@@ -1,0 +1,188 @@
+"""Exercises and progress in Chromium, as a learner with only a keyboard uses them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from sitekit import REPO, browser, page, serve_folder  # browser, page: fixtures
+from startpakke.loading import Project
+from startpakke.site import publish
+
+MODULE = "okt-1-forsta-utfordringen"
+EXERCISES = f"moduler/{MODULE}/oppgaver/"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example site, built for the address it is served at, so instant navigation is on."""
+    folder = tmp_path_factory.mktemp("exercises") / "site"
+    with serve_folder(folder) as url:
+        publish.build_site(Project(REPO), folder, site_url=url)
+        yield url
+
+
+def exercise(page: Any, kind: str, number: int = 0) -> Any:
+    return page.locator(f'.sp-exercise[data-sp-type="{kind}"]').nth(number)
+
+
+def tab_to(page: Any, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching `selector` has the focus: only the keyboard moves it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_choice_exercise_right_and_wrong_with_the_keyboard(page, base_url) -> None:
+    page.goto(base_url + EXERCISES)
+    box = exercise(page, "single_choice")
+    number = box.get_attribute("id").split("-")[1]
+    inputs = box.locator("input[data-sp-correct]")
+    wrong = next(i for i in range(inputs.count()) if inputs.nth(i).get_attribute("data-sp-correct") == "false")
+    right = next(i for i in range(inputs.count()) if inputs.nth(i).get_attribute("data-sp-correct") == "true")
+
+    tab_to(page, f"#sp-{number}-1")
+    for _ in range(wrong):
+        page.keyboard.press("ArrowDown")  # arrows move and select within a radio group
+    page.keyboard.press("Space")
+    assert inputs.nth(wrong).is_checked()
+    tab_to(page, f"#oppgave-{number} .sp-check")
+    page.keyboard.press("Enter")
+    assert box.locator(".sp-result").inner_text() == "Ikke helt. Les forklaringen og prøv igjen."
+    feedback = box.locator(f"#sp-{number}-{wrong + 1}-feedback")
+    assert feedback.is_visible() and feedback.inner_text().startswith(("Ikke her.", "Nei,"))
+
+    page.keyboard.press("Shift+Tab")
+    while not page.evaluate("document.activeElement.type === 'radio'"):
+        page.keyboard.press("Shift+Tab")
+    key = "ArrowDown" if right > wrong else "ArrowUp"
+    for _ in range(abs(right - wrong)):
+        page.keyboard.press(key)
+    assert inputs.nth(right).is_checked()
+    tab_to(page, f"#oppgave-{number} .sp-check")
+    page.keyboard.press("Enter")
+    assert box.locator(".sp-result").inner_text() == "Riktig!"
+    assert box.locator(f"#sp-{number}-{right + 1}-feedback").inner_text().startswith("Riktig.")
+    assert not feedback.is_visible()
+
+
+def solve_ordering(page: Any, box: Any) -> None:
+    """Move each item up to its place with the focused «up» button and Enter, as a keyboard user would."""
+    items = box.locator(".sp-order li")
+    for target in range(items.count()):
+        while True:
+            positions = [int(items.nth(i).get_attribute("data-sp-position")) for i in range(items.count())]
+            at = positions.index(target + 1)
+            if at == target:
+                break
+            items.nth(at).locator('[data-sp-move="up"]').focus()
+            page.keyboard.press("Enter")
+
+
+def test_an_ordering_exercise_with_the_keyboard_and_its_announcements(page, base_url) -> None:
+    page.goto(base_url + EXERCISES)
+    box = exercise(page, "ordering")
+    first = box.locator(".sp-order li").first
+    text = first.locator(".sp-order-text").inner_text()
+    first.locator('[data-sp-move="down"]').focus()
+    page.keyboard.press("Enter")
+    assert box.locator(".sp-result").inner_text() == f"«{text}» er nå nummer 2 av 5."
+    # the focus stays on the moved item's button, so pressing again moves it further
+    page.keyboard.press("Enter")
+    assert box.locator(".sp-order li").nth(2).locator(".sp-order-text").inner_text() == text
+
+    box.locator(".sp-check").focus()
+    page.keyboard.press("Enter")
+    assert "står på riktig plass. Prøv igjen." in box.locator(".sp-result").inner_text()
+    assert "(feil plass)" in box.inner_text()
+
+    solve_ordering(page, box)
+    box.locator(".sp-check").focus()
+    page.keyboard.press("Enter")
+    assert box.locator(".sp-result").inner_text() == "Riktig rekkefølge!"
+    assert box.locator(".sp-order-feedback").is_visible()
+
+
+def progress_text(page: Any) -> str:
+    return page.locator("[data-sp-progress]").first.inner_text()
+
+
+def test_progress_survives_reload_instant_navigation_and_export_import(page, base_url, tmp_path) -> None:
+    page.goto(base_url)
+    assert "0 av 5 moduler fullført" in progress_text(page)
+
+    page.goto(base_url + EXERCISES)
+    box = exercise(page, "ordering")
+    solve_ordering(page, box)
+    box.locator(".sp-check").click()
+    assert "Du har sett 1 av 7 sider og gjort 1 av" in progress_text(page)
+
+    page.reload()
+    box = exercise(page, "ordering")
+    assert box.locator(".sp-result").inner_text() == "Du har løst denne oppgaven før."
+    assert "gjort 1 av" in progress_text(page)
+
+    # Instant navigation: Material swaps the page without a reload; our scripts still run.
+    page.evaluate("window.__same_document = true")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Interessentkart").first.click()
+    page.wait_for_url(base_url + "metoder/interessentkart/")
+    assert page.evaluate("window.__same_document === true"), "expected an instant (no reload) navigation"
+    page.wait_for_function("document.querySelectorAll('.md-sidebar--primary .sp-visited').length >= 2")
+    visited = page.locator(".md-sidebar--primary .md-nav__link.sp-visited")
+    assert sorted(" ".join(text.split()) for text in visited.all_inner_texts()) == [
+        "Interessentkart (sett)", "Oppgaver: Økt 1: Forstå utfordringen (sett)", "Start (sett)"]
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Start").first.click()
+    page.wait_for_url(base_url)
+    page.wait_for_function("document.querySelector('[data-sp-progress]').innerText.includes('moduler fullført')")
+    assert page.evaluate("window.__same_document === true")
+    assert "Økt 1: Forstå utfordringen: 2 av 7 sider sett, 1 av" in progress_text(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Last ned framgangen").click()
+    saved = tmp_path / "framgang.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["visited"][EXERCISES] and data["exercises"]
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nullstill framgangen").click()
+    assert "0 av 5 moduler fullført" in progress_text(page)
+    assert "Økt 1: Forstå utfordringen: 0 av 7 sider sett, 0 av" in progress_text(page)
+
+    page.set_input_files("#sp-progress-import", str(saved))
+    page.wait_for_function("document.querySelector('.sp-progress__status').innerText.length > 0")
+    assert page.locator(".sp-progress__status").inner_text() == "Framgangen er hentet fra fila."
+    assert "Økt 1: Forstå utfordringen: 2 av 7 sider sett, 1 av" in progress_text(page)
+
+
+def test_a_file_that_is_not_progress_is_refused(page, base_url, tmp_path) -> None:
+    page.goto(base_url)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"hei": 1}', encoding="utf-8")
+    page.set_input_files("#sp-progress-import", str(bad))
+    page.wait_for_function("document.querySelector('.sp-progress__status').innerText.length > 0")
+    assert page.locator(".sp-progress__status").inner_text() == \
+        "Fila er ikke en framgangsfil fra dette kurset."
+
+
+def test_reflection_answers_stay_in_the_browser_and_can_be_downloaded(page, base_url) -> None:
+    page.goto(base_url + EXERCISES)
+    box = exercise(page, "reflection")
+    areas = box.locator("textarea")
+    for i in range(areas.count()):
+        areas.nth(i).fill(f"Svar {i + 1}: biblioteket og idrettslaget")
+    page.reload()
+    box = exercise(page, "reflection")
+    assert box.locator("textarea").first.input_value() == "Svar 1: biblioteket og idrettslaget"
+    with page.expect_download() as download:
+        box.get_by_role("button", name="Last ned svarene").click()
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.startswith("Planlegg en prøvehandling")
+    assert "Hvem vil du invitere, og hvorfor akkurat dem?\nSvar 1: biblioteket og idrettslaget" in text
+    page.goto(base_url)
+    assert "1 av 7 sider sett, 1 av" in progress_text(page)

@@ -1,0 +1,144 @@
+/* Exercises checked in the browser: choice, ordering (by keyboard buttons, no dragging needed) and
+ * reflection (kept in this browser, printable and downloadable). Results go to startpakkeProgress. */
+(function () {
+  "use strict";
+
+  function progress() { return window.startpakkeProgress; }
+  function say(box, message) { box.querySelector(".sp-result").textContent = message; }
+
+  function checkChoice(box) {
+    var inputs = Array.prototype.slice.call(box.querySelectorAll("input[data-sp-correct]"));
+    var chosen = inputs.filter(function (input) { return input.checked; });
+    if (!chosen.length) { say(box, "Velg et svar først."); return; }
+    var right = inputs.every(function (input) {
+      return input.checked === (input.getAttribute("data-sp-correct") === "true");
+    });
+    inputs.forEach(function (input) {
+      var feedback = document.getElementById(input.id + "-feedback");
+      var show = input.checked;
+      feedback.hidden = !show;
+      input.closest(".sp-choice").classList.toggle("sp-chosen", show);
+    });
+    var missed = box.getAttribute("data-sp-type") === "multiple_choice" && !right &&
+      chosen.every(function (input) { return input.getAttribute("data-sp-correct") === "true"; });
+    say(box, right ? "Riktig!" : missed ? "Nesten: det er flere riktige svar." : "Ikke helt. Les forklaringen og prøv igjen.");
+    box.classList.toggle("sp-right", right);
+    box.classList.toggle("sp-wrong", !right);
+    if (progress()) progress().exercise(box.getAttribute("data-sp-exercise"), { done: right, correct: right });
+  }
+
+  function items(list) { return Array.prototype.slice.call(list.children); }
+
+  function move(button) {
+    var item = button.closest("li");
+    var list = item.parentNode;
+    var up = button.getAttribute("data-sp-move") === "up";
+    var sibling = up ? item.previousElementSibling : item.nextElementSibling;
+    if (!sibling) return;
+    list.insertBefore(item, up ? sibling : sibling.nextSibling);
+    // Keep focus on the same button so a keyboard user can press it again.
+    var again = item.querySelector('[data-sp-move="' + (up ? "up" : "down") + '"]');
+    (again.disabled ? item.querySelector("[data-sp-move]:not([disabled])") : again).focus();
+    refreshButtons(list);
+    var box = list.closest(".sp-exercise");
+    say(box, "«" + item.querySelector(".sp-order-text").textContent + "» er nå nummer " +
+      (items(list).indexOf(item) + 1) + " av " + items(list).length + ".");
+  }
+
+  function refreshButtons(list) {
+    var all = items(list);
+    all.forEach(function (item, index) {
+      item.querySelector('[data-sp-move="up"]').disabled = index === 0;
+      item.querySelector('[data-sp-move="down"]').disabled = index === all.length - 1;
+      item.classList.remove("sp-in-place", "sp-out-of-place");
+      var mark = item.querySelector(".sp-order-mark");
+      if (mark) mark.textContent = "";
+    });
+  }
+
+  function checkOrder(box) {
+    var list = box.querySelector(".sp-order");
+    var places = 0;
+    items(list).forEach(function (item, index) {
+      var right = Number(item.getAttribute("data-sp-position")) === index + 1;
+      places += right ? 1 : 0;
+      item.classList.toggle("sp-in-place", right);
+      item.classList.toggle("sp-out-of-place", !right);
+      item.querySelector(".sp-order-mark").textContent = right ? " (riktig plass)" : " (feil plass)";
+    });
+    var all = places === items(list).length;
+    say(box, all ? "Riktig rekkefølge!" : places + " av " + items(list).length + " står på riktig plass. Prøv igjen.");
+    box.classList.toggle("sp-right", all);
+    box.classList.toggle("sp-wrong", !all);
+    var feedback = box.querySelector(".sp-order-feedback");
+    if (feedback) feedback.hidden = !all;
+    if (progress()) progress().exercise(box.getAttribute("data-sp-exercise"), { done: all, correct: all });
+  }
+
+  function answers(box) {
+    return Array.prototype.slice.call(box.querySelectorAll("textarea")).map(function (area) { return area.value; });
+  }
+
+  function saveReflection(box) {
+    var id = box.getAttribute("data-sp-exercise");
+    var values = answers(box);
+    if (!progress()) return;
+    progress().reflection(id, values);
+    var done = values.length > 0 && values.every(function (value) { return value.trim(); });
+    progress().exercise(id, { done: done, correct: null });
+  }
+
+  function download(box) {
+    var lines = [box.querySelector("legend").textContent.trim(), ""];
+    box.querySelectorAll("textarea").forEach(function (area) {
+      lines.push(document.querySelector('label[for="' + area.id + '"]').textContent.trim());
+      lines.push(area.value.trim() || "–", "");
+    });
+    var blob = new Blob([lines.join("\n")], { type: "text/plain;charset=utf-8" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = box.getAttribute("data-sp-exercise").replace(/[^a-z0-9-]+/gi, "-") + ".txt";
+    document.body.append(link); link.click(); link.remove();
+  }
+
+  function setUp(box) {
+    if (box.hasAttribute("data-sp-ready")) return;
+    box.setAttribute("data-sp-ready", "");
+    var type = box.getAttribute("data-sp-type");
+    var id = box.getAttribute("data-sp-exercise");
+    box.querySelectorAll(".sp-needs-script").forEach(function (element) { element.hidden = false; });
+    if (type === "ordering") {
+      box.querySelectorAll("[data-sp-move]").forEach(function (button) {
+        button.addEventListener("click", function () { move(button); });
+      });
+      refreshButtons(box.querySelector(".sp-order"));
+    }
+    if (type === "reflection") {
+      var saved = progress() && progress().load().reflections[id];
+      box.querySelectorAll("textarea").forEach(function (area, index) {
+        if (saved && saved[index]) area.value = saved[index];
+        area.addEventListener("input", function () { saveReflection(box); });
+      });
+      box.querySelector(".sp-download").addEventListener("click", function () { download(box); });
+      box.querySelector(".sp-print").addEventListener("click", function () { window.print(); });
+      return;
+    }
+    box.querySelector(".sp-check").addEventListener("click", function () {
+      (type === "ordering" ? checkOrder : checkChoice)(box);
+    });
+    var result = progress() && progress().load().exercises[id];
+    if (result && result.done) {
+      box.classList.add("sp-right");
+      say(box, "Du har løst denne oppgaven før.");
+    }
+  }
+
+  // A tick later, so that progress.js (listed after this script) has defined startpakkeProgress.
+  function onPage() {
+    setTimeout(function () { document.querySelectorAll(".sp-exercise").forEach(setUp); }, 0);
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(onPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+  else onPage();
+})();

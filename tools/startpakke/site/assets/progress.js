@@ -1,0 +1,174 @@
+/* Learner progress, kept in this browser only: pages visited, exercises done, modules completed.
+ * The course structure comes from course.js (window.startpakkeCourse), generated at build time.
+ * Works with Material's instant navigation (document$) and without it. */
+(function () {
+  "use strict";
+  var course = window.startpakkeCourse;
+  if (!course) return;  // course.js is listed before this script
+  var KEY = "startpakke:" + course.id;
+
+  function empty() { return { version: 1, visited: {}, exercises: {}, reflections: {} }; }
+
+  function load() {
+    try {
+      var data = JSON.parse(localStorage.getItem(KEY) || "null");
+      return data && data.version === 1 ? data : empty();
+    } catch (error) { return empty(); }
+  }
+
+  function save(data) {
+    try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (error) { /* private mode: no memory */ }
+    render();
+  }
+
+  /* A page's key is its URL path below the site root: "", "moduler/x/", "metoder/y/". */
+  function siteRoot() {
+    return typeof __md_scope !== "undefined" ? __md_scope : new URL(course.root || "./", location.href);
+  }
+  function pageKey(href) {
+    var url = new URL(href, location.href);
+    var root = siteRoot().pathname;
+    var path = url.pathname.indexOf(root) === 0 ? url.pathname.slice(root.length) : url.pathname;
+    return decodeURIComponent(path.replace(/index\.html$/, ""));
+  }
+
+  function moduleState(data, module) {
+    var seen = module.pages.filter(function (p) { return data.visited[p]; }).length;
+    var done = module.exercises.filter(function (e) { return data.exercises[e] && data.exercises[e].done; }).length;
+    return {
+      seen: seen, pages: module.pages.length, done: done, exercises: module.exercises.length,
+      complete: seen === module.pages.length && done === module.exercises.length
+    };
+  }
+
+  function text(element, value) { element.textContent = value; return element; }
+  function el(tag, className, value) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (value !== undefined) text(node, value);
+    return node;
+  }
+
+  function bar(value, max, label) {
+    var meter = el("progress", "sp-progress__bar");
+    meter.max = max || 1; meter.value = value;
+    meter.setAttribute("aria-label", label);
+    return meter;
+  }
+
+  function renderCourse(box, data) {
+    var complete = course.modules.filter(function (m) { return moduleState(data, m).complete; }).length;
+    var label = complete + " av " + course.modules.length + " moduler fullført";
+    box.replaceChildren(el("p", "sp-progress__summary", label), bar(complete, course.modules.length, label));
+    var list = el("ul", "sp-progress__modules");
+    course.modules.forEach(function (module) {
+      var state = moduleState(data, module);
+      var item = el("li", state.complete ? "sp-done" : "");
+      item.append(el("span", "", module.title + ": "),
+        el("span", "", state.complete ? "fullført" :
+          state.seen + " av " + state.pages + " sider sett, " + state.done + " av " + state.exercises + " oppgaver gjort"));
+      list.append(item);
+    });
+    box.append(list, tools());
+  }
+
+  function renderModule(box, data, slug) {
+    var module = course.modules.filter(function (m) { return m.slug === slug; })[0];
+    if (!module) return;
+    var state = moduleState(data, module);
+    var label = state.complete ? "Du har fullført denne modulen." :
+      "Du har sett " + state.seen + " av " + state.pages + " sider og gjort " + state.done + " av " +
+      state.exercises + " oppgaver i denne modulen.";
+    box.replaceChildren(el("p", "sp-progress__summary", label),
+      bar(state.seen + state.done, state.pages + state.exercises, label));
+  }
+
+  /* Reset, export and import: a learner moving to another computer takes a file along. */
+  function tools() {
+    var group = el("div", "sp-progress__tools");
+    var exportButton = el("button", "md-button", "Last ned framgangen");
+    exportButton.type = "button";
+    exportButton.addEventListener("click", function () {
+      var blob = new Blob([JSON.stringify(load(), null, 2)], { type: "application/json" });
+      var link = el("a"); link.href = URL.createObjectURL(blob); link.download = "framgang-" + course.id + ".json";
+      document.body.append(link); link.click(); link.remove();
+    });
+    var importLabel = el("label", "md-button", "Hent framgang fra fil");
+    var input = el("input", "sp-visually-hidden");
+    input.type = "file"; input.accept = "application/json,.json"; input.id = "sp-progress-import";
+    importLabel.htmlFor = input.id;
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then(function (content) {
+        var data = JSON.parse(content);
+        if (!data || data.version !== 1 || typeof data.visited !== "object") throw new Error("format");
+        save(data);
+        announce("Framgangen er hentet fra fila.");
+      }).catch(function () { announce("Fila er ikke en framgangsfil fra dette kurset."); });
+      input.value = "";
+    });
+    var reset = el("button", "md-button", "Nullstill framgangen");
+    reset.type = "button";
+    reset.addEventListener("click", function () {
+      if (window.confirm("Vil du slette all framgang i dette kurset i denne nettleseren?")) {
+        save(empty());
+        announce("Framgangen er nullstilt.");
+      }
+    });
+    group.append(exportButton, importLabel, input, reset, el("p", "sp-progress__status"));
+    group.lastChild.setAttribute("role", "status");
+    return group;
+  }
+
+  function announce(message) {
+    var status = document.querySelector(".sp-progress__status");
+    if (status) text(status, message);
+  }
+
+  function markNavigation(data) {
+    // Pages in the main menu only: the table of contents links to places within this page.
+    document.querySelectorAll(".md-sidebar--primary .md-nav__link[href]").forEach(function (link) {
+      var visited = link.getAttribute("href").indexOf("#") === -1 && data.visited[pageKey(link.href)];
+      link.classList.toggle("sp-visited", !!visited);
+      var note = link.querySelector(".sp-visited-note");
+      if (visited && !note) link.append(el("span", "sp-visually-hidden sp-visited-note", " (sett)"));
+      if (!visited && note) note.remove();
+    });
+  }
+
+  function render() {
+    var data = load();
+    document.querySelectorAll("[data-sp-progress]").forEach(function (box) {
+      var scope = box.getAttribute("data-sp-progress");
+      if (scope === "course") renderCourse(box, data);
+      else if (scope.indexOf("module:") === 0) renderModule(box, data, scope.slice(7));
+    });
+    markNavigation(data);
+  }
+
+  function onPage() {
+    var data = load();
+    var key = pageKey(location.href);
+    if (course.pages.indexOf(key) !== -1 && !data.visited[key]) {
+      data.visited[key] = true;
+      save(data);
+    } else {
+      render();
+    }
+  }
+
+  window.startpakkeProgress = {
+    load: load,
+    exercise: function (id, result) {
+      var data = load(); data.exercises[id] = result; save(data);
+    },
+    reflection: function (id, answers) {
+      var data = load(); data.reflections[id] = answers; save(data);
+    }
+  };
+
+  if (typeof document$ !== "undefined") document$.subscribe(onPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
+  else onPage();
+})();
