@@ -21,11 +21,16 @@ def base_url() -> Iterator[str]:
 
 
 def follow(page: Any, direction: str) -> bool:
+    # The footer is the end of the page: once it is there, a missing link really is missing.
+    page.locator("footer.md-footer").wait_for(state="attached")
     link = page.locator(f"a.md-footer__link--{direction}")
     if link.count() == 0:
         return False
-    with page.expect_navigation():
-        link.click()
+    before = page.url
+    link.click()
+    # A full load or Material's instant navigation: either way the address changes, then the page loads.
+    page.wait_for_url(lambda url: url != before)
+    page.wait_for_load_state()
     return True
 
 

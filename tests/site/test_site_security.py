@@ -17,6 +17,7 @@ from startpakke.cli import app
 from startpakke.loading import load_course
 from startpakke.site import publish
 
+# Hostile text of the kinds the loader refuses since it learnt them; the site neutralises it too.
 PAST_THE_LOADER = {
     "title": "Metode {: onclick=\"alert('title')\" }",
     "summary": "[Klikk her](javascript&colon;alert('summary'))",
@@ -44,7 +45,15 @@ def test_the_loader_refuses_scripts_handlers_and_javascript_links(tmp_path: Path
     assert not (tmp_path / "site").exists()
 
 
-def test_hostile_text_that_passes_the_loader_runs_no_script(tmp_path: Path) -> None:
+def test_the_loader_also_refuses_entities_attribute_lists_and_data_links(tmp_path: Path) -> None:
+    project = make_project(tmp_path, methods=3, edit={"metode-1": PAST_THE_LOADER})
+    refused = {problem.field for problem in load_course(project).report.errors}
+    assert refused == {"title", "summary", "purpose", "when_to_use", "preparation", "tips[1]", "tips[2]"}
+
+
+def test_hostile_text_that_passes_the_loader_runs_no_script(tmp_path: Path, monkeypatch: Any) -> None:
+    # The site must be safe on its own: switch the loader's markup check off, as if it had a gap.
+    monkeypatch.setattr("startpakke.loading.unsafe_markup", lambda text: None)
     project = make_project(tmp_path, methods=3, edit={"metode-1": PAST_THE_LOADER, "metode-2": {
         "examples": [{"place": "Et sted\" onclick=\"alert('place')", "text": "<https://x.org/\" onclick=\"alert(2)>"}]}})
     assert not load_course(project).report.errors  # it really reaches the site
