@@ -83,8 +83,11 @@ def shuffled_items(exercise: OrderingExercise) -> list[tuple[int, str]]:
     return numbered
 
 
-def _others(course: Course, method: Method, exercise_id: str, count: int) -> list[Method]:
-    others = [m for slug, m in sorted(course.methods.items()) if slug != method.slug]
+def _others(course: Course, method: Method, exercise_id: str, count: int,
+            digital_only: bool = False) -> list[Method]:
+    own = method.slug  # read once: a private attribute is slow to reach on a pydantic model
+    others = [m for slug, m in sorted(course.methods.items()) if slug != own
+              and (not digital_only or isinstance(m.digital_variant, DigitalVariant))]
     return _rng(exercise_id).sample(others, min(count, len(others)))
 
 
@@ -141,9 +144,7 @@ def digital(course: Course, method: Method) -> ChoiceExercise:
     assert isinstance(variant, DigitalVariant)
     choices = [Choice(text=variant.summary, correct=True,
                       feedback=f"Riktig. Verktøy: {', '.join(variant.tools)}.")]
-    digital_others = [m for m in _others(course, method, exercise_id, len(course.methods))
-                      if isinstance(m.digital_variant, DigitalVariant)]
-    for other in digital_others[:DISTRACTORS - 1]:
+    for other in _others(course, method, exercise_id, DISTRACTORS - 1, digital_only=True):
         assert isinstance(other.digital_variant, DigitalVariant)
         choices.append(Choice(text=other.digital_variant.summary,
                               feedback=f"Nei, dette er den digitale varianten av «{other.title}»."))

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..exercises import exercises_for
-from ..exercises.generate import shuffled_items
+from ..exercises.generate import Exercise, shuffled_items
 from ..slugs import slugify
 from ..model import AgendaItem, Course, Method, Module, Range
 from . import paths
@@ -55,34 +55,38 @@ class Site:
     """What the browser needs to track progress: each module's pages and exercises."""
 
 
-def module_pages(course: Course, module: Module) -> list[str]:
+Exercises = dict[str, list[Exercise]]
+"""Each module's exercises by module slug, generated once per render."""
+
+
+def module_pages(module: Module, exercises: Exercises) -> list[str]:
     """A module's page, its methods, then its exercises when it has any."""
     pages = [paths.module_page(module.slug)] + [paths.method_page(slug) for slug in module.methods]
-    if exercises_for(course, module):
+    if exercises[module.slug]:
         pages.append(paths.exercises_page(module.slug))
     return pages
 
 
-def learner_flow(course: Course) -> list[str]:
+def learner_flow(course: Course, exercises: Exercises) -> list[str]:
     """Home, then each module with its methods and exercises, in course order, then the closing page."""
     flow = [paths.HOME]
     for module in course.modules:
-        flow.extend(module_pages(course, module))
+        flow.extend(module_pages(module, exercises))
     flow.append(paths.CLOSING)
     return flow
 
 
-def learner_data(course: Course) -> dict[str, Any]:
+def learner_data(course: Course, exercises: Exercises) -> dict[str, Any]:
     """Page URLs and exercise keys per module, as progress.js counts them."""
     return {
         "id": slugify(course.info.title),
-        "pages": [paths.url(page) for page in learner_flow(course)],
+        "pages": [paths.url(page) for page in learner_flow(course, exercises)],
         "modules": [
             {
                 "slug": module.slug,
                 "title": plain_title(module.title),
-                "pages": [paths.url(page) for page in module_pages(course, module)],
-                "exercises": [f"{module.slug}/{e.id}" for e in exercises_for(course, module)],
+                "pages": [paths.url(page) for page in module_pages(module, exercises)],
+                "exercises": [f"{module.slug}/{e.id}" for e in exercises[module.slug]],
             }
             for module in course.modules
         ],
@@ -94,10 +98,10 @@ def untaught(course: Course) -> list[Method]:
     return [method for slug, method in course.methods.items() if slug not in taught]
 
 
-def navigation(course: Course) -> list[NavEntry]:
+def navigation(course: Course, exercises: Exercises) -> list[NavEntry]:
     nav: list[NavEntry] = [Titled("Start", paths.HOME)]
     for module in course.modules:
-        nav.append(Section(module.title, tuple(module_pages(course, module))))
+        nav.append(Section(module.title, tuple(module_pages(module, exercises))))
     nav.append(paths.CLOSING)
     extra = [paths.method_page(method.slug) for method in untaught(course)]
     nav.append(Section("Metodebank", (paths.LIBRARY, *extra)) if extra else paths.LIBRARY)
@@ -108,6 +112,7 @@ def navigation(course: Course) -> list[NavEntry]:
 def render_course(course: Course, extras: Extras | None = None) -> Site:
     extras = extras or Extras()
     env = _environment()
+    exercises = {module.slug: exercises_for(course, module) for module in course.modules}
     pages: dict[str, str] = {}
     titles: dict[str, str] = {}
 
@@ -122,14 +127,13 @@ def render_course(course: Course, extras: Extras | None = None) -> Site:
     page(paths.HOME, "home.md.j2", course.info.title, total_minutes=total)
     for number, module in enumerate(course.modules, start=1):
         path = paths.module_page(module.slug)
-        exercises = exercises_for(course, module)
         page(path, "module.md.j2", module.title, module=module, number=number,
-             has_exercises=bool(exercises),
+             has_exercises=bool(exercises[module.slug]),
              methods=course.methods_of(module), agenda=_agenda(module),
              agenda_cell=partial(_agenda_cell, course, partial(paths.link, path)))
-        if exercises:
+        if exercises[module.slug]:
             page(paths.exercises_page(module.slug), "exercises.md.j2", f"Oppgaver: {module.title}",
-                 module=module, exercises=exercises)
+                 module=module, exercises=exercises[module.slug])
     for method in course.methods.values():
         teacher = course.module_of(method.slug)
         number = teacher.methods.index(method.slug) + 1 if teacher else 0
@@ -143,8 +147,8 @@ def render_course(course: Course, extras: Extras | None = None) -> Site:
          taught=sum(len(module.methods) for module in course.modules))
     sources = [(method, method.sources) for method in course.methods.values() if method.sources]
     page(paths.ABOUT, "about.md.j2", "Om kurset", sources=sources)
-    return Site(pages=pages, nav=navigation(course), flow=learner_flow(course), titles=titles,
-                learner_data=learner_data(course))
+    return Site(pages=pages, nav=navigation(course, exercises), flow=learner_flow(course, exercises),
+                titles=titles, learner_data=learner_data(course, exercises))
 
 
 def _environment() -> Environment:
