@@ -36,12 +36,8 @@ def new_file(course_dir: Path, kind: str, title: str, phases: list[str], phase: 
         phases=", ".join(phases) or "(ingen faser i course.yml ennå)",
         phase=phase,
     )
-    # O_EXCL-like guarantee: create the file only if nobody else did meanwhile.
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8"):
-            pass
+    try:  # exclusive: a file made meanwhile by someone else is not replaced either
+        write_atomic(path, text, exclusive=True)
     except FileExistsError:
         raise AlreadyExists(path) from None
-    write_atomic(path, text)
     return path

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def _umask() -> int:
@@ -19,32 +22,36 @@ def _publishable(temporary: str) -> None:
     os.chmod(temporary, 0o666 & ~_umask())
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
+@contextmanager
+def _atomic(path: Path, exclusive: bool = False) -> Iterator[BinaryIO]:
+    """A file to write `path` through: it appears complete when the block ends, or not at all.
+    `exclusive` refuses to replace an existing file (FileExistsError), without a moment's gap."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(data)
+            yield file
         _publishable(temporary)
-        os.replace(temporary, path)
+        if exclusive:
+            os.link(temporary, path)  # fails if the path exists, unlike a rename
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, content: str | bytes, exclusive: bool = False) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with _atomic(path, exclusive) as file:
+        file.write(data)
 
 
 def copy_atomic(source: Path, path: Path) -> None:
     """Copy a possibly large file in blocks: the target appears complete or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file, source.open("rb") as original:
-            shutil.copyfileobj(original, file, 1 << 20)
-        _publishable(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with _atomic(path) as file, source.open("rb") as original:
+        shutil.copyfileobj(original, file, 1 << 20)
 
 
 class NotUtf8(ValueError):
