@@ -180,7 +180,7 @@ def list_methods(
         if (phase and method.phase != phase) or (digital and not method.is_digital) \
                 or (max_minutes is not None and method.duration.min > max_minutes) \
                 or (group_size is not None
-                    and not method.group_size.min <= group_size <= method.group_size.max):
+                    and group_size not in method.group_size):
             continue
         table.add_row(method.slug, method.title, method.phase,
                       f"{method.duration.min}–{method.duration.max}",

@@ -37,6 +37,9 @@ class Range(Strict):
     min: Annotated[int, Field(ge=0)]
     max: Annotated[int, Field(ge=0)]
 
+    def __contains__(self, value: int) -> bool:
+        return self.min <= value <= self.max
+
     @model_validator(mode="after")
     def _ordered(self) -> Range:
         if self.min > self.max:
