@@ -27,8 +27,16 @@ def generate(root: Path, count: int) -> list[Path]:
     for slug in slugs:
         text = card.replace("title: Samskapingskafé", f"title: Metode {slug}")
         (root / "course/methods" / f"{slug}.yml").write_text(text, encoding="utf-8")
-    intro = root / "course/modules/intro.yml"
-    intro.write_text(intro.read_text().replace("  - kafe\n", "".join(f"  - {s}\n" for s in ["kafe", *slugs])))
+    # Modules of 40 methods each (the most a module may teach), after the fixture's own.
+    module = (root / "course/modules/intro.yml").read_text(encoding="utf-8")
+    names = []
+    for number, start in enumerate(range(0, count, 40), start=1):
+        names.append(f"del-{number:03d}")
+        taught = "".join(f"  - {slug}\n" for slug in slugs[start:start + 40])
+        (root / "course/modules" / f"{names[-1]}.yml").write_text(
+            module.replace("  - kafe\n", taught), encoding="utf-8")
+    course = root / "course/course.yml"
+    course.write_text(course.read_text() + "".join(f"  - {name}\n" for name in names))
     return sorted(root.glob("course/**/*.yml"))
 
 

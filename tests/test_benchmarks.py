@@ -14,5 +14,5 @@ def test_validation_benchmark_reports_ratios() -> None:
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert "files: 26 (20 generated method cards)" in result.stdout
+    assert "files: 27 (20 generated method cards)" in result.stdout
     assert "ratio vs yaml.safe_load:" in result.stdout

@@ -78,3 +78,31 @@ def test_missing_font_says_what_to_install(project: Path, monkeypatch: pytest.Mo
         fonts.font_files.cache_clear()
     assert result.exit_code == 1
     assert "fonts-noto-core" in result.output
+
+
+def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code == 0
+    out = project / "build" / "cards"
+    manifest = lambda: json.loads((out / "manifest.json").read_text("utf-8"))  # noqa: E731
+    assert len(manifest()["formats"]["a5"]["cards"]) == 3
+    method = project / "course" / "methods" / "rollespill.yml"
+    method.write_text(method.read_text("utf-8").replace("title: Rollespill", "title: Rollelek"), "utf-8")
+
+    from startpakke.cards import build
+    real, written = build.card_pdf, []
+
+    def interrupted(*args: object) -> bytes:
+        if written:
+            raise KeyboardInterrupt  # as Ctrl-C or a kill between two cards
+        written.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "card_pdf", interrupted)
+    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code != 0
+    assert "a5" not in manifest()["formats"]  # one new card, two old ones: not a set to publish
+    monkeypatch.setattr(build, "card_pdf", real)
+    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code == 0
+    assert sorted(manifest()["formats"]["a5"]["cards"]) == ["interessentkart", "rollespill", "samisk-kafe"]
+    assert "rollelek" in flat(pdf_text(out / "a5" / "rollespill.pdf"))

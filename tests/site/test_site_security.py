@@ -53,7 +53,7 @@ def test_the_loader_also_refuses_entities_attribute_lists_and_data_links(tmp_pat
 
 def test_hostile_text_that_passes_the_loader_runs_no_script(tmp_path: Path, monkeypatch: Any) -> None:
     # The site must be safe on its own: switch the loader's markup check off, as if it had a gap.
-    monkeypatch.setattr("startpakke.loading.unsafe_markup", lambda text: None)
+    monkeypatch.setattr("startpakke.markup.markup_problem", lambda text, kind="prose": None)
     project = make_project(tmp_path, methods=3, edit={"metode-1": PAST_THE_LOADER, "metode-2": {
         "examples": [{"place": "Et sted\" onclick=\"alert('place')", "text": "<https://x.org/\" onclick=\"alert(2)>"}]}})
     assert not load_course(project).report.errors  # it really reaches the site
@@ -82,3 +82,28 @@ def test_hostile_text_that_passes_the_loader_runs_no_script(tmp_path: Path, monk
                 link.click()
                 page.wait_for_load_state()
     assert dialogs == []
+
+
+REFRESH = '0;url=https://evil.example/" http-equiv="refresh'
+
+
+def test_text_in_the_page_head_stays_text(tmp_path: Path) -> None:
+    """A summary or subtitle full of quotes is legitimate text: `check` passes it, and in the head it is
+    the description's value, never an attribute of its own (a refresh to another site)."""
+    project = make_project(tmp_path, methods=3, edit={
+        "course": {"subtitle": REFRESH, "title": 'Kurs «for» "alle" & 3 < 5'},
+        "metode-1": {"summary": REFRESH, "title": 'Si "hei" & smil'},
+    })
+    loaded = load_course(project)
+    assert not loaded.report.errors
+    site = publish.build_site(project)
+    with serve_folder(site) as base, chromium() as browser:
+        page = browser.new_page()
+        for path in ("", "metoder/metode-1/"):
+            page.goto(base + path)
+            page.wait_for_timeout(1500)  # a refresh of 0 s would have left by now
+            assert page.url == base + path
+            assert page.locator('meta[http-equiv]').count() == 0
+            assert page.eval_on_selector('meta[name="description"]', "m => m.content") == REFRESH
+        assert page.title() == 'Si "hei" & smil - Kurs «for» "alle" & 3 < 5'
+        assert page.locator("h1").first.inner_text().rstrip("¶") == 'Si "hei" & smil'

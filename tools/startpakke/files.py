@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,9 +63,30 @@ class NotUtf8(ValueError):
         self.line, self.latin1_like = line, latin1_like
 
 
-def read_utf8(path: Path) -> str:
-    """The file's text (a UTF-8 byte order mark is dropped); raise NotUtf8 saying where it goes wrong."""
-    raw = path.read_bytes()
+class TooLarge(ValueError):
+    """A file larger than its kind may be: refused before it is read into memory."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size} bytes, more than {limit}")
+        self.size, self.limit = size, limit
+
+
+class NotRegular(ValueError):
+    """A folder, device or pipe where a file should be: reading it could block or never end."""
+
+
+def read_utf8(path: Path, limit: int | None = None) -> str:
+    """The file's text (a UTF-8 byte order mark is dropped); raise NotUtf8 saying where it goes wrong,
+    TooLarge when it has more than `limit` bytes, NotRegular when it is not a plain file."""
+    if not stat.S_ISREG(path.stat().st_mode):  # before opening: opening a pipe waits for a writer
+        raise NotRegular(path)
+    with path.open("rb") as file:
+        status = os.fstat(file.fileno())
+        if limit is not None and status.st_size > limit:
+            raise TooLarge(status.st_size, limit)
+        raw = file.read() if limit is None else file.read(limit + 1)
+    if limit is not None and len(raw) > limit:  # grew while being read
+        raise TooLarge(len(raw), limit)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -8,8 +8,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import checks
-from .fieldpath import dotted
-from .markup import strings_in, unsafe_markup
 from .model import Course, CourseFile, MethodFile, ModuleFile
 from .problems import Report
 from .validation import validate
@@ -73,7 +71,7 @@ def load_course(project: Project) -> Loaded:
         )
         return Loaded(project, report, sources, None)
 
-    document = _read(course_file, CourseFile, report)
+    document = _read(project, course_file, CourseFile, report)
     if document:
         sources.info = document
     for kind, model, table in (
@@ -83,7 +81,7 @@ def load_course(project: Project) -> Loaded:
         paths = sorted((project.course_dir / kind).glob("*.y*ml"))
         sources.files[kind] = paths
         for path in paths:
-            parsed = _read(path, model, report)
+            parsed = _read(project, path, model, report)
             if parsed:
                 parsed[1]._slug = path.stem
                 table[path.stem] = parsed
@@ -96,7 +94,12 @@ def load_course(project: Project) -> Loaded:
     return Loaded(project, report, sources, course)
 
 
-def _read(path: Path, model: type[BaseModel], report: Report) -> tuple[Document, BaseModel] | None:
+def _read(project: Project, path: Path, model: type[BaseModel],
+          report: Report) -> tuple[Document, BaseModel] | None:
+    if not path.resolve().is_relative_to(project.root.resolve()):
+        report.add(path, 1, 1, "", "the file is a link to a file outside the project",
+                   "copy the file into the course folder instead of linking to it")
+        return None
     try:
         document = read_document(path)
     except YamlProblem as problem:
@@ -105,14 +108,8 @@ def _read(path: Path, model: type[BaseModel], report: Report) -> tuple[Document,
     except OSError as error:
         report.add(path, 1, 1, "", f"cannot read the file: {error.strerror}")
         return None
-    unsafe = False
-    for loc, text in strings_in(document.data):
-        reason = unsafe_markup(text)
-        if reason:
-            report.add(path, *document.where(loc), dotted(loc), *reason)
-            unsafe = True
     parsed = validate(document, model, report)
-    return (document, parsed) if parsed is not None and not unsafe else None
+    return (document, parsed) if parsed is not None else None
 
 
 def assemble(sources: Sources) -> Course:

@@ -2,6 +2,9 @@
 
 Files map one to one onto the `*File` models (what an editor writes); `Course` is the assembled,
 validated whole. Slugs are never written in YAML: they are the file stems.
+
+Every text field and list has a maximum, from what a printed card and a page can hold: the JSON
+Schemas (and so VS Code) show it, and `check` refuses more before anything is laid out.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -19,12 +23,49 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, Field(min_length=1)]
-"""Non-empty text; Markdown where the field is prose."""
-Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
-Slug = Annotated[str, Field(min_length=1)]
+from . import markup
+
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+def _markup(kind: markup.Kind) -> AfterValidator:
+    def check(value: str) -> str:
+        # Looked up at each call, so a test can switch the check off to test the site's own defences.
+        found = markup.markup_problem(value, kind)
+        if found:
+            raise PydanticCustomError("markup", "{message}", {"message": found[0], "hint": found[1]})
+        return value
+
+    return AfterValidator(check)
+
+
+def Plain(chars: int, required: bool = True) -> Any:
+    """One line of plain text (titles, summaries): it also goes into the page head and attributes."""
+    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup("plain")]
+
+
+def Line(chars: int, required: bool = True) -> Any:
+    """One line of Markdown: emphasis and links, no lists or paragraphs (list items, notes)."""
+    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup("line")]
+
+
+def Prose(chars: int, required: bool = True) -> Any:
+    """Markdown: paragraphs, lists, emphasis and links."""
+    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup("prose")]
+
+
+Slug = Annotated[str, Field(min_length=1, max_length=80, pattern=SLUG_PATTERN)]
+"""A phase id: lower-case letters, digits and hyphens, like the file names of modules and methods."""
+Ref = Annotated[str, Field(min_length=1, max_length=80)]
+"""A reference to a phase, module or method; checks.py says when it names none (with a suggestion)."""
+Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
+Title = Plain(80)
+MediaPath = Annotated[str, Field(min_length=1, max_length=200)]
+"""A path from the project folder; checks.py keeps it inside media/."""
+LanguageTag = Annotated[str, Field(max_length=35, pattern=LANGUAGE_TAG.pattern)]
 
 
 class Strict(BaseModel):
@@ -34,8 +75,8 @@ class Strict(BaseModel):
 
 
 class Range(Strict):
-    min: Annotated[int, Field(ge=0)]
-    max: Annotated[int, Field(ge=0)]
+    min: Annotated[int, Field(ge=0, le=10_000)]
+    max: Annotated[int, Field(ge=0, le=10_000)]
 
     def __contains__(self, value: int) -> bool:
         return self.min <= value <= self.max
@@ -49,23 +90,23 @@ class Range(Strict):
 
 class Phase(Strict):
     id: Slug
-    title: Text
-    description: Text
+    title: Title
+    description: Prose(600)
 
 
 class CourseFile(Strict):
     """course/course.yml"""
 
-    title: Text
-    subtitle: Text
+    title: Title
+    subtitle: Plain(200)
     language: str = "nb"
-    publisher: Text
-    license: Text
-    site_url: Text
-    phases: Annotated[list[Phase], Field(min_length=1)]
-    modules: Annotated[list[Slug], Field(min_length=1)]
-    about: str = ""
-    credits: list[Text] = []
+    publisher: Plain(120)
+    license: Plain(120)
+    site_url: Annotated[str, Field(min_length=1, max_length=200)]
+    phases: Annotated[list[Phase], Field(min_length=1, max_length=12)]
+    modules: Annotated[list[Ref], Field(min_length=1, max_length=500)]
+    about: Prose(10_000, required=False) = ""
+    credits: Annotated[list[Line(300)], Field(max_length=50)] = []
 
     @field_validator("language")
     @classmethod
@@ -77,8 +118,10 @@ class CourseFile(Strict):
     @field_validator("site_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^\s/]+", value):
-            raise ValueError("must be a web address starting with https://")
+        # It goes into every page's head and onto every printed card's QR code.
+        if not re.match(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9._~%/-]*)?$", value):
+            raise ValueError("must be a web address such as https://kurs.bibliotek.no/ "
+                             "(letters, digits, dots, hyphens and slashes)")
         return value if value.endswith("/") else value + "/"
 
 
@@ -86,22 +129,23 @@ class CourseFile(Strict):
 
 
 class Step(Strict):
-    title: Text = Field(description="Stegets navn, noen få ord.")
-    text: Text = Field(description="Hva deltakerne eller fasilitatoren gjør i steget.")
+    title: Title = Field(description="Stegets navn, noen få ord.")
+    text: Prose(800) = Field(description="Hva deltakerne eller fasilitatoren gjør i steget.")
     minutes: Minutes = Field(description="Hvor mange minutter steget tar.")
 
 
 class DigitalVariant(Strict):
-    summary: Text = Field(description="Hva som er annerledes når metoden gjøres på nett.")
-    tools: Annotated[list[Text], Field(min_length=1)] = Field(
+    summary: Plain(600) = Field(description="Hva som er annerledes når metoden gjøres på nett.")
+    tools: Annotated[list[Plain(80)], Field(min_length=1, max_length=10)] = Field(
         description="Hva slags verktøy som trengs, f.eks. «videomøte», «digital tavle»."
     )
-    steps: Annotated[list[Step], Field(min_length=1)] = Field(description="Stegene i den digitale varianten.")
-    tips: list[Text] = []
+    steps: Annotated[list[Step], Field(min_length=1, max_length=12)] = Field(
+        description="Stegene i den digitale varianten.")
+    tips: Annotated[list[Line(300)], Field(max_length=8)] = []
 
 
 class NotSuitedForDigital(Strict):
-    not_suited: Text
+    not_suited: Prose(600)
     """Why the method does not work online."""
 
 
@@ -123,43 +167,48 @@ DigitalUse = Annotated[
 
 
 class Example(Strict):
-    place: Text
-    text: Text
+    place: Plain(120)
+    text: Prose(1500)
 
 
 class Video(Strict):
-    source: Text
+    source: MediaPath
     """Path from the project folder, inside media/, e.g. media/videos/interessentkart.mp4."""
-    captions: dict[str, Text] = {}
+    captions: Annotated[dict[LanguageTag, MediaPath], Field(max_length=20)] = {}
     """Caption file per language code, e.g. {nb: media/videos/interessentkart.nb.vtt}."""
-    title: str = ""
-    poster_at: Annotated[float, Field(ge=0)] | None = None
+    title: Plain(120, required=False) = ""
+    poster_at: Annotated[float, Field(ge=0, le=24 * 3600)] | None = None
     """Seconds into the video for the poster image."""
 
 
 class MethodFile(Strict):
     """course/methods/<slug>.yml. Descriptions are in Norwegian: editors see them as hints."""
 
-    title: Text = Field(description="Tittelen på kortet og nettsiden.")
-    summary: Text = Field(description="Én setning om hva metoden er.")
-    phase: Slug = Field(description="Id-en til fasen metoden hører til, fra `phases:` i course.yml.")
-    purpose: Text = Field(description="Hva metoden er god for: hva deltakerne får ut av den.")
-    when_to_use: Text = Field(description="Når metoden passer, og når den ikke passer.")
+    title: Title = Field(description="Tittelen på kortet og nettsiden.")
+    summary: Plain(300) = Field(description="Én setning om hva metoden er.")
+    phase: Ref = Field(description="Id-en til fasen metoden hører til, fra `phases:` i course.yml.")
+    purpose: Prose(1200) = Field(description="Hva metoden er god for: hva deltakerne får ut av den.")
+    when_to_use: Prose(1200) = Field(description="Når metoden passer, og når den ikke passer.")
     duration: Range = Field(description="Hvor lang tid metoden tar, i minutter: `min:` og `max:`.")
     group_size: Range = Field(description="Hvor mange deltakere metoden passer for: `min:` og `max:`.")
-    materials: list[Text] = Field([], description="«Du trenger»: utstyr og materiell, én linje per ting.")
-    preparation: str = Field("", description="Hva fasilitatoren gjør på forhånd.")
-    steps: Annotated[list[Step], Field(min_length=1)] = Field(
+    materials: Annotated[list[Line(120)], Field(max_length=20)] = Field(
+        [], description="«Du trenger»: utstyr og materiell, én linje per ting.")
+    preparation: Prose(1200, required=False) = Field("", description="Hva fasilitatoren gjør på forhånd.")
+    steps: Annotated[list[Step], Field(min_length=1, max_length=12)] = Field(
         description="«Metode»: stegene i rekkefølge, hvert med `title:`, `text:` og `minutes:`."
     )
-    tips: list[Text] = Field([], description="«Tips!»: korte råd, én linje per tips.")
+    tips: Annotated[list[Line(300)], Field(max_length=8)] = Field(
+        [], description="«Tips!»: korte råd, én linje per tips.")
     digital_variant: DigitalUse = Field(
         description="Hvordan metoden gjøres på nett, eller `not_suited:` med en begrunnelse."
     )
-    examples: list[Example] = Field([], description="Eksempler fra bibliotek: `place:` og `text:`.")
+    examples: Annotated[list[Example], Field(max_length=6)] = Field(
+        [], description="Eksempler fra bibliotek: `place:` og `text:`.")
     video: Video | None = Field(None, description="Video om metoden; legg den til med `startpakke video add`.")
-    related: list[Slug] = Field([], description="Metoder som hører sammen med denne: filnavn uten .yml.")
-    sources: list[Text] = Field([], description="Kilder og kreditering, én linje per kilde.")
+    related: Annotated[list[Ref], Field(max_length=10)] = Field(
+        [], description="Metoder som hører sammen med denne: filnavn uten .yml.")
+    sources: Annotated[list[Line(300)], Field(max_length=20)] = Field(
+        [], description="Kilder og kreditering, én linje per kilde.")
 
     _slug: str = PrivateAttr(default="")
 
@@ -178,15 +227,17 @@ class MethodFile(Strict):
 
 # --- modules --------------------------------------------------------------------------------------
 
+ExerciseId = Annotated[str, Field(max_length=80, pattern=r"^([a-z0-9]+(-[a-z0-9]+)*)?$")]
+
 
 class AgendaItem(Strict):
     """One slot of a session: a method, a break, or a free item such as «Velkommen»."""
 
     minutes: Minutes
-    method: Slug | None = None
-    title: str = ""
+    method: Ref | None = None
+    title: Plain(80, required=False) = ""
     is_break: bool = Field(False, alias="break")
-    notes: str = ""
+    notes: Line(500, required=False) = ""
 
     model_config = ConfigDict(populate_by_name=True)
 
@@ -204,10 +255,10 @@ class AgendaItem(Strict):
 
 
 class Session(Strict):
-    title: Text
+    title: Title
     format: Literal["digital", "physical"]
-    minutes: Annotated[int, Field(gt=0)]
-    agenda: Annotated[list[AgendaItem], Field(min_length=1)]
+    minutes: Annotated[int, Field(gt=0, le=24 * 60)]
+    agenda: Annotated[list[AgendaItem], Field(min_length=1, max_length=40)]
 
     @property
     def agenda_minutes(self) -> int:
@@ -217,26 +268,26 @@ class Session(Strict):
 class Action(Strict):
     """The practical task learners do between sessions (a «prøvehandling»)."""
 
-    title: Text
-    task: Text
-    questions: list[Text] = []
+    title: Title
+    task: Prose(3000)
+    questions: Annotated[list[Line(300)], Field(max_length=10)] = []
 
 
 class Choice(Strict):
-    text: Text
+    text: Plain(300)
     correct: bool = False
-    feedback: str = ""
+    feedback: Plain(600, required=False) = ""
 
 
 class ExerciseBase(Strict):
-    id: str = Field("", description="Fast id for oppgaven; tomt gir en id ut fra rekkefølgen.")
-    replaces: str = Field("", description="Id-en til en generert oppgave som denne erstatter.")
+    id: ExerciseId = Field("", description="Fast id for oppgaven; tomt gir en id ut fra rekkefølgen.")
+    replaces: Annotated[str, Field(max_length=80)] = Field("", description="Id-en til en generert oppgave som denne erstatter.")
 
 
 class ChoiceExercise(ExerciseBase):
     type: Literal["single_choice", "multiple_choice"]
-    question: Text
-    choices: Annotated[list[Choice], Field(min_length=2)]
+    question: Plain(300)
+    choices: Annotated[list[Choice], Field(min_length=2, max_length=8)]
 
     @model_validator(mode="after")
     def _answer_key(self) -> ChoiceExercise:
@@ -250,16 +301,16 @@ class ChoiceExercise(ExerciseBase):
 
 class OrderingExercise(ExerciseBase):
     type: Literal["ordering"]
-    question: Text
-    items: Annotated[list[Text], Field(min_length=2)]
+    question: Plain(300)
+    items: Annotated[list[Plain(200)], Field(min_length=2, max_length=12)]
     """In the correct order; learners see them shuffled."""
-    feedback: str = ""
+    feedback: Plain(600, required=False) = ""
 
 
 class ReflectionExercise(ExerciseBase):
     type: Literal["reflection"]
-    question: Text
-    prompts: list[Text] = []
+    question: Plain(300)
+    prompts: Annotated[list[Plain(300)], Field(max_length=10)] = []
 
 
 Exercise = Annotated[
@@ -270,18 +321,19 @@ Exercise = Annotated[
 class ModuleFile(Strict):
     """course/modules/<slug>.yml"""
 
-    title: Text = Field(description="Tittelen på modulen.")
-    summary: Text = Field(description="Én eller to setninger om hva modulen handler om.")
-    objectives: Annotated[list[Text], Field(min_length=1)] = Field(
+    title: Title = Field(description="Tittelen på modulen.")
+    summary: Plain(400) = Field(description="Én eller to setninger om hva modulen handler om.")
+    objectives: Annotated[list[Line(300)], Field(min_length=1, max_length=10)] = Field(
         description="Læringsmål: hva deltakeren kan etter modulen, én linje per mål."
     )
-    minutes: Annotated[int, Field(gt=0)] = Field(description="Omtrent hvor mange minutter modulen tar.")
-    intro: Text = Field(description="Innledningen på modulsiden (Markdown).")
-    methods: list[Slug] = []
+    minutes: Annotated[int, Field(gt=0, le=100 * 60)] = Field(
+        description="Omtrent hvor mange minutter modulen tar.")
+    intro: Prose(5000) = Field(description="Innledningen på modulsiden (Markdown).")
+    methods: Annotated[list[Ref], Field(max_length=40)] = []
     session: Session | None = None
     action: Action | None = None
-    exercises: list[Exercise] = Field([], description="Egne oppgaver i modulen.")
-    skip_exercises: list[str] = Field(
+    exercises: Annotated[list[Exercise], Field(max_length=60)] = Field([], description="Egne oppgaver i modulen.")
+    skip_exercises: Annotated[list[Ref], Field(max_length=200)] = Field(
         [], description="Id-er til genererte oppgaver som ikke skal vises (se `startpakke exercises`)."
     )
 

@@ -70,6 +70,17 @@ def explain(detail: ErrorDetails, model: type[BaseModel], loc: FieldPath) -> tup
     about = description_of(model, loc)
     if kind == "missing":
         return "this required field is missing", f"add `{loc[-1]}:`" + (f": {about}" if about else "")
+    if kind == "markup":
+        return ctx["message"], ctx["hint"]
+    if kind == "string_too_long":
+        return (f"is {len(value):,} characters long; at most {ctx['max_length']:,} fit here".replace(",", " "),
+                "shorten it: the text has to fit on a printed card and a page")
+    if kind == "too_long":
+        return (f"has {ctx.get('actual_length')} items; at most {ctx.get('max_length')} fit here",
+                "keep the most important ones: the list is printed on a card or shown on one page")
+    if kind == "string_pattern_mismatch":
+        return (f"must be lower-case letters a–z, digits and hyphens, got {_show(value)}",
+                "e.g. `forsta` or `apen-kafe`: ids and file names are written without spaces or æøå")
     if (value is None and kind not in ("extra_forbidden", "value_error")) or kind == "string_too_short":
         return "must not be empty", about or "write the value after the colon"
     if kind == "extra_forbidden":

@@ -13,12 +13,18 @@ from typing import Any
 import yaml
 
 from .fieldpath import dotted
-from .files import NotUtf8, read_utf8
+from .files import NotRegular, NotUtf8, TooLarge, read_utf8
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FieldPath = tuple[str | int, ...]
 MAX_VALUES = 100_000
 """Far above any real card; stops alias bombs («billion laughs») from eating the machine."""
+MAX_BYTES = 256 * 1024
+"""A course file holds one card, module or the course's frame: a few KB. Larger is refused unread."""
+YAML = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+"""What plain YAML resolves to by itself; an explicit tag for anything else (`!!python/object`,
+`!!binary`, `!custom`) is refused rather than silently read as something it is not."""
 
 
 @dataclass
@@ -51,12 +57,19 @@ class YamlProblem(Exception):
 def read_document(path: Path) -> Document:
     """Parse one YAML file; raise YamlProblem for anything an editor has to fix in it."""
     try:
-        text = read_utf8(path)
+        text = read_utf8(path, MAX_BYTES)
     except NotUtf8 as error:
         raise YamlProblem(
             error.line, 1, "the file is not UTF-8 text",
             "save it as UTF-8 (in most editors: «Save with encoding» → UTF-8)",
         ) from None
+    except TooLarge as error:
+        raise YamlProblem(
+            1, 1, f"the file is {_size(error.size)}; a course file may be at most {_size(error.limit)}",
+            "a course file holds one card or module: move long text out, or split the module",
+        ) from None
+    except NotRegular:
+        raise YamlProblem(1, 1, "this is not a plain file", "replace it with a .yml text file") from None
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -81,6 +94,10 @@ def read_document(path: Path) -> Document:
         loader.dispose()
 
 
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count / 1024:.0f} KB"
+
+
 def _refuse_tabs(text: str) -> None:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -99,6 +116,10 @@ def _syntax_hint(text: str, line: int) -> str:
     return "check the indentation and that every `key: value` pair has a space after the colon"
 
 
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(YAML):] if tag.startswith(YAML) else tag
+
+
 def _construct(loader: Any, node: yaml.Node, path: FieldPath, document: Document,
                open_nodes: frozenset[int] = frozenset()) -> Any:
     at = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -110,10 +131,20 @@ def _construct(loader: Any, node: yaml.Node, path: FieldPath, document: Document
                           "check aliases (*name): each copies a whole block")
     document.values[path] = at
     open_nodes = open_nodes | {id(node)}
+    if node.tag not in ALLOWED_TAGS:
+        raise YamlProblem(*at, f"the YAML tag `{_short_tag(node.tag)}` is not allowed in course files",
+                          "remove it: write plain text, numbers, lists and `field: value` lines",
+                          field=dotted(path))
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == YAML + "merge":
+                # Merging copies blocks before anything can count them: refused, not needed for cards.
+                raise YamlProblem(
+                    key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    "merge keys (`<<:`) are not allowed in course files",
+                    "write the fields out in full: each card and module stands on its own",
+                    field=dotted(path))
             key = loader.construct_object(key_node, deep=True)
             key_at = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key, (str, int, float, bool)) or key is None:

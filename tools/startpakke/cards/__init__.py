@@ -5,11 +5,11 @@ The site and the CLI use `build_for_site`, `build_all`, `paths`, `session_plan` 
 it fit), `formats` and `impose` (paper), `deck`, `sessions`, `render` (WeasyPrint), `build` (files).
 """
 
-from .build import build_all, build_cards, build_for_site, build_sessions, paths, write_manifest
+from .build import build_all, build_cards, build_for_site, build_sessions, paths
 from .formats import FORMATS, FormatName
 from .sessions import parse_clock, session_markdown, session_plan
 
 __all__ = [
     "FORMATS", "FormatName", "build_all", "build_cards", "build_for_site", "build_sessions",
-    "parse_clock", "paths", "session_markdown", "session_plan", "write_manifest",
+    "parse_clock", "paths", "session_markdown", "session_plan",
 ]

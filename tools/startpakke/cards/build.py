@@ -7,7 +7,6 @@ build/cards/, other formats in a folder of their own, session plans in okter/.
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +21,13 @@ from .deck import deck_html, deck_sides
 from .fit import CardFit, fit_cards
 from .formats import CardFormat, FormatName, get
 from .impose import impose, repeat_to_fill
+from .manifest import FormatOutputs, SessionOutputs, record_format, record_sessions, withdraw_format, withdraw_sessions
 from .render import layout, pdf_bytes
 from .sessions import SessionPlan, clock, session_markdown, session_plan
 from .templating import render_template
 
 DECK = "kortstokk.pdf"
 SESSIONS = "okter"
-MANIFEST = "manifest.json"
 FIT_CACHE = ".fit-cache.json"
 """Page counts of unchanged cards, shared with `startpakke check`: only edited cards are laid out."""
 
@@ -84,6 +83,7 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     say = progress or (lambda _: None)
     built = Built(folder, fmt)
     where = paths(fmt)
+    withdraw_format(folder, fmt.name.value)
     all_cards = cards_of(course)
     say("fitting cards")
     built.fits = fit_cards(course, all_cards, fmt, folder / FIT_CACHE)
@@ -103,6 +103,9 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
         if fmt.imposition:
             pdf = _impose(pdf, fmt, f"{course.info.title}: metodekort", course)
         write_atomic(built.deck, pdf)
+    record_format(folder, fmt.name.value, FormatOutputs(
+        label=fmt.site_label, deck=where.deck if deck else None,
+        cards={slug: where.card(slug) for slug in built.cards}))
     return built
 
 
@@ -130,6 +133,7 @@ def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
     """A printable plan (PDF), a Markdown page and an HTML fragment for each module with a session."""
     say = progress or (lambda _: None)
     written: dict[str, dict[str, Path]] = {}
+    withdraw_sessions(folder)
     modules = [module for module in course.modules if module.session]
     for module in modules:
         say(f"session plan {module.slug}")
@@ -145,6 +149,8 @@ def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
             write_atomic(path, content)
             written[module.slug][suffix] = path
     _remove_stale(folder / SESSIONS, {f"{m.slug}.{s}" for m in modules for s in ("pdf", "md", "html")})
+    record_sessions(folder, {slug: SessionOutputs(**{suffix: Paths.session(slug, suffix) for suffix in files})
+                             for slug, files in written.items()})
     return written
 
 
@@ -158,32 +164,10 @@ def session_pdf(plan: SessionPlan) -> bytes:
                                             qr=qr.svg_data_uri(plan.url))))
 
 
-def write_manifest(course: Course, folder: Path) -> Path:
-    """build/cards/manifest.json: which print files exist now, for the site to link."""
-    formats = {}
-    for name in FormatName:
-        where = paths(name)
-        card_files = {slug: where.card(slug) for slug in course.methods
-                      if (folder / where.card(slug)).is_file()}
-        deck = where.deck if (folder / where.deck).is_file() else None
-        if card_files or deck:
-            formats[name.value] = {"label": get(name).site_label, "deck": deck, "cards": card_files}
-    sessions = {
-        module.slug: {suffix: Paths.session(module.slug, suffix) for suffix in ("pdf", "md", "html")
-                      if (folder / Paths.session(module.slug, suffix)).is_file()}
-        for module in course.modules if module.session
-    }
-    manifest = folder / MANIFEST
-    write_atomic(manifest, json.dumps({"formats": formats, "sessions": sessions},
-                                      ensure_ascii=False, indent=2) + "\n")
-    return manifest
-
-
 def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60,
               progress: Progress | None = None) -> Built:
     built = build_cards(course, folder, fmt, progress=progress)
     built.sessions = build_sessions(course, folder, start, progress)
-    write_manifest(course, folder)
     return built
 
 
@@ -193,7 +177,6 @@ def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
     built = build_cards(course, folder, get(FormatName.a6), progress=progress)
     build_cards(course, folder, get(FormatName.a4_4up), cards=False, progress=progress)
     built.sessions = build_sessions(course, folder, start, progress)
-    write_manifest(course, folder)
     return built
 
 

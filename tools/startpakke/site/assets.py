@@ -8,13 +8,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..markup import MARKDOWN_EXTENSIONS
 from .render import Site
 
 FOLDER = Path(__file__).parent / "assets"
 PREFIX = "assets/startpakke/"
-# The Markdown extensions the page templates are written for.
-MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc",
-                       "pymdownx.tabbed"]
 
 
 def files() -> dict[str, Path]:
@@ -24,7 +22,10 @@ def files() -> dict[str, Path]:
 def generated(site: Site) -> dict[str, str]:
     """The course's structure for progress.js, as a script: it loads from file:// too, where a
     fetched JSON file would not."""
-    data = json.dumps(site.learner_data, ensure_ascii=False).replace("</", "<\\/")
+    # No `<` may close the script or open a comment; U+2028/2029 end a line in older JavaScript.
+    data = json.dumps(site.learner_data, ensure_ascii=False)
+    for character, escape in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        data = data.replace(character, escape)
     return {PREFIX + "course.js": f"window.startpakkeCourse = {data};\n"}
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from .render import NavEntry, Section, Titled
-from .text import plain_title
+from .text import plain_text, plain_title
 
 
 def mkdocs_nav(nav: list[NavEntry], escape: bool = True) -> list[Any]:
     """Pages by path (MkDocs takes their titles from the pages); sections by title. MkDocs prints nav
     titles as they are, so they are HTML-escaped here; `escape=False` gives plain text for files."""
-    title = plain_title if escape else (lambda text: " ".join(text.split()))
+    title = plain_title if escape else plain_text
     result: list[Any] = []
     for entry in nav:
         if isinstance(entry, Section):

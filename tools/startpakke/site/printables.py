@@ -1,13 +1,12 @@
 """Printable cards, the deck and session plans on the site, from `startpakke cards`' manifest
-(build/cards/manifest.json): links where the files exist, and the files to publish under kort/."""
+(build/cards/manifest.json): links to the complete sets, and the files to publish under kort/."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from ..cards.manifest import load_manifest
 from ..loading import Project
 
 FOLDER = "kort/"
@@ -28,36 +27,27 @@ class Printables:
 
 def printables(project: Project) -> Printables:
     folder = project.build_dir / "cards"
-    manifest = _read(folder / "manifest.json")
+    manifest = load_manifest(folder)
     found = Printables()
 
-    def publish(path: str) -> str | None:
-        if not isinstance(path, str) or not (folder / path).is_file():
+    def publish(path: str | None) -> str | None:
+        if not path or not (folder / path).is_file():
             return None
         found.files[FOLDER + path] = folder / path
         return FOLDER + path
 
-    formats = manifest.get("formats", {})
-    for name in sorted(formats, key=lambda name: name != DEFAULT_FORMAT):
-        entry = formats[name]
-        deck = publish(entry.get("deck"))
+    for name in sorted(manifest.formats, key=lambda name: name != DEFAULT_FORMAT):
+        entry = manifest.formats[name]
+        deck = publish(entry.deck)
         if deck:
-            found.decks.append((str(entry.get("label", name)), deck))
+            found.decks.append((entry.label, deck))
         if name == DEFAULT_FORMAT:
-            for slug, path in entry.get("cards", {}).items():
+            for slug, path in entry.cards.items():
                 card = publish(path)
                 if card:
                     found.cards[slug] = card
-    for slug, outputs in manifest.get("sessions", {}).items():
-        plan = publish(outputs.get("pdf"))
+    for slug, outputs in manifest.sessions.items():
+        plan = publish(outputs.pdf)
         if plan:
             found.session_plans[slug] = plan
     return found
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -20,7 +20,7 @@ from ..slugs import slugify
 from ..model import AgendaItem, Course, Method, Module, Range
 from . import paths
 from .extras import Extras
-from .text import attribute, markdown_inline, markdown_text, plain_title, table_cell
+from .text import attribute, markdown_inline, markdown_text, plain_text, plain_title, table_cell
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def learner_data(course: Course, exercises: Exercises) -> dict[str, Any]:
         "modules": [
             {
                 "slug": module.slug,
-                "title": plain_title(module.title),
+                "title": plain_text(module.title),
                 "pages": [paths.url(page) for page in module_pages(module, exercises)],
                 "exercises": [f"{module.slug}/{e.id}" for e in exercises[module.slug]],
             }
@@ -167,9 +167,8 @@ def _environment() -> Environment:
         md=markdown_text,
         inline=markdown_inline,
         attr=attribute,
-        yaml_title=lambda text: json.dumps(plain_title(text), ensure_ascii=False),
-        yaml_text=lambda text: json.dumps(" ".join(text.split()), ensure_ascii=False),
-        admonition_title=lambda text: plain_title(text).replace('"', "&quot;"),
+        # Front matter values reach the page head, which Material prints without escaping.
+        yaml_plain=lambda text: json.dumps(plain_title(text), ensure_ascii=False),
         plain=plain_title,
         minutes_range=minutes_range,
         people=people,

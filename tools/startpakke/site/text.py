@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..markup import safe_name
+
 # `<` starts raw HTML unless it opens an autolink such as <https://…> or <mailto:…>.
 _RAW_ANGLE = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>]*>)")
 # `&` that would start a character reference (&#106; or &lt;) is shown as text.
@@ -19,9 +21,9 @@ _LINK_TARGET = re.compile(
 )
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 # `{: onclick="…" }` after text is attribute syntax (attr_list) that Material needs for our own
-# templates; in content it would set attributes, so its brace is escaped. A brace in a code span
-# then shows its backslash, a small price for that.
-_ATTRIBUTES = re.compile(r"\{(?=[^}\n]*\})")
+# templates; in content only a list of ids and classes may stay (as `check` allows), any other brace
+# is escaped. A brace in a code span then shows its backslash, a small price for that.
+_ATTRIBUTES = re.compile(r"\{(:?[^}\n]*)\}")
 # A heading inside a content field would outrank the page's own sections (h1 title, h2 sections).
 # Quotes and list items can hold headings too, hence the optional `>`, `-` and `1.` markers.
 _HEADING = re.compile(r"^((?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*[ \t]*)#{1,2}(?!#)", re.MULTILINE)
@@ -37,7 +39,7 @@ def markdown_text(text: str) -> str:
     neutralised, and headings start at h3, below the page's own sections."""
     text = _ENTITY.sub("&amp;", text)
     text = _RAW_ANGLE.sub("&lt;", text)
-    text = _ATTRIBUTES.sub(r"\\{", text)
+    text = _ATTRIBUTES.sub(_attribute_list, text)
     text = _LINK_TARGET.sub(_neutral_target, text)
     text = _HEADING.sub(r"\1###", text)
     text = _SETEXT_1.sub(r"\1\\=", text)
@@ -54,15 +56,26 @@ def table_cell(text: str) -> str:
     return markdown_inline(text).replace("|", "\\|")
 
 
+def plain_text(text: str) -> str:
+    """A title or summary as plain text on one line, for data that scripts show with textContent."""
+    return _INLINE_MARKS.sub("", " ".join(text.split()))
+
+
 def plain_title(text: str) -> str:
-    """A title as HTML-escaped plain text, for front matter, nav and <title>, which MkDocs prints raw."""
-    plain = _INLINE_MARKS.sub("", " ".join(text.split()))
-    return html.escape(plain, quote=True)
+    """A title as HTML-escaped plain text, for front matter, nav, <title> and <meta>, which MkDocs and
+    Material print raw."""
+    return html.escape(plain_text(text), quote=True)
 
 
 def attribute(text: str) -> str:
     """A value for an HTML attribute in a template."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+def _attribute_list(match: re.Match[str]) -> str:
+    tokens = match.group(1).lstrip(":").split()
+    safe = tokens and all(token[:1] in "#." and safe_name(token[1:]) for token in tokens)
+    return match.group(0) if safe else "\\" + match.group(0)
 
 
 def _neutral_target(match: re.Match[str]) -> str:
