@@ -18,7 +18,7 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "silent": make_clip(folder / "silent.mp4", seconds=2, audio=False),
         "odd": make_clip(folder / "odd.mp4", size="853x479", seconds=2),
         "short": make_clip(folder / "short.mp4", seconds=1),
-        "noisy": make_clip(folder / "noisy.mp4", seconds=2, noise=True),
+        "noisy": make_clip(folder / "noisy.mp4", size="960x540", seconds=2, noise=True),
     }
     whole = make_clip(folder / "whole.mp4", seconds=3)
     data = whole.read_bytes()

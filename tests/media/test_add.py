@@ -82,7 +82,7 @@ def test_a_phone_video_added_then_encoded_is_upright(course: Course, phone_clip:
     assert outcome.report.problems == []
     entry = load_manifest(course.project).videos["kart"]
     assert (entry.width, entry.height) == (360, 640)
-    assert [(r.width, r.height) for r in entry.renditions] == [(360, 640), (360, 640)]
+    assert [(r.name, r.width, r.height) for r in entry.renditions] == [("360p", 360, 640)]
     assert entry.captions[0].lang == "nb" and entry.captions[0].path.endswith(".vtt")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from startpakke.media import pipeline
 from startpakke.media.manifest import load_manifest, media_root
 from startpakke.media.probe import moov_before_mdat, probe
 from startpakke.media.status import check_renditions
+from startpakke.media.tool import ffmpeg_exe
 
 from .clips import Course, make_clip
 
@@ -98,12 +100,23 @@ def test_bad_captions_name_card_and_file_and_the_video_is_still_made(course: Cou
 # --- interrupted runs: a real `startpakke video` process, stopped while ffmpeg writes ----------------
 
 
-def start_cli(course: Course) -> subprocess.Popen[bytes]:
+def start_cli(course: Course, ffmpeg: Path | None = None,
+              sigint_ignored: bool = False) -> subprocess.Popen[bytes]:
+    """`startpakke video` in its own process group; with `sigint_ignored` started the way a shell
+    without job control starts a background job."""
     env = dict(os.environ, PYTHONPATH=str(Path(startpakke.__file__).parents[1]))
+    if ffmpeg is not None:
+        env["STARTPAKKE_FFMPEG"] = str(ffmpeg)
     return subprocess.Popen(
         [sys.executable, "-c", "from startpakke.cli import app; app()", "video", "--course", str(course.root)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if sigint_ignored else None,
     )
+
+
+both_starts = pytest.mark.parametrize("sigint_ignored", [False, True],
+                                     ids=["sigint-handled", "sigint-ignored-on-start"])
+"""ffmpeg stops on SIGINT even when it was ignored on start, so `startpakke video` must stop too."""
 
 
 def wait_for_part(course: Course, process: subprocess.Popen[bytes]) -> list[Path]:
@@ -142,9 +155,11 @@ def test_a_killed_run_is_finished_by_the_next(course: Course, longer: Path) -> N
         assert moov_before_mdat(path) and abs(probe(path).duration - 6.0) <= 0.1
 
 
-def test_ctrl_c_leaves_no_partial_file_and_no_entry(course: Course, longer: Path) -> None:
+@both_starts
+def test_ctrl_c_leaves_no_partial_file_and_no_entry(course: Course, longer: Path,
+                                                    sigint_ignored: bool) -> None:
     course.add_method("kart", longer)
-    process = start_cli(course)
+    process = start_cli(course, sigint_ignored=sigint_ignored)
     wait_for_part(course, process)
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole process group
     _, stderr = process.communicate(timeout=120)
@@ -152,6 +167,32 @@ def test_ctrl_c_leaves_no_partial_file_and_no_entry(course: Course, longer: Path
     assert b"run `startpakke video` again" in stderr
     folder = media_root(course.project) / "videos"
     assert list(folder.iterdir()) == []
+    assert "kart" not in load_manifest(course.project).videos
+
+
+def interrupting_ffmpeg(folder: Path, during: str) -> Path:
+    """ffmpeg, except that the command with `during` in it sends Ctrl-C to its process group and exits
+    at once with 255, as ffmpeg does on SIGINT: its exit races the interruption of `startpakke video`."""
+    script = folder / "ffmpeg"
+    script.write_text("#!/bin/sh\n"
+                      f'case "$*" in *{during}*) trap "exit 255" INT; kill -INT 0; exit 255 ;; esac\n'
+                      f'exec {shlex.quote(ffmpeg_exe())} "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+@pytest.mark.parametrize("during", ["-version", "libx264", "mjpeg"],
+                         ids=["version-check", "renditions", "poster"])
+@both_starts
+def test_ctrl_c_exits_130_even_when_ffmpeg_stops_first(course: Course, small: Path, tmp_path: Path,
+                                                       during: str, sigint_ignored: bool) -> None:
+    course.add_method("kart", small)
+    process = start_cli(course, interrupting_ffmpeg(tmp_path, during), sigint_ignored)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr.decode()
+    assert b"run `startpakke video` again" in stderr
+    folder = media_root(course.project) / "videos"
+    assert not list(folder.glob("*.part"))
     assert "kart" not in load_manifest(course.project).videos
 
 

@@ -93,8 +93,10 @@ def video_kbps(path: Path) -> float:
 
 def test_the_bit_rate_is_capped_for_slow_connections(encoded: Encoded, clips: dict[str, Path]) -> None:
     assert video_kbps(clips["noisy"]) > 3 * 1400  # noise: far more than any cap at constant quality
-    for rendition in encoded.manifest.videos["noisy"].renditions:
-        cap = {"360p": 700, "540p": 1400}[rendition.name]
+    renditions = encoded.manifest.videos["noisy"].renditions
+    assert [r.quality for r in renditions] == ["low", "medium"]
+    for rendition in renditions:
+        cap = {"low": 700, "medium": 1400}[rendition.quality]
         path = media_root(encoded.course.project) / rendition.path
         seconds = probe(path).duration
         # The rate control may spend its buffer (twice the cap) on top of the cap over the clip.
@@ -121,13 +123,19 @@ def test_a_video_without_sound_works(encoded: Encoded) -> None:
         assert made.audio_codec is None and made.profile == "High"
 
 
-def test_odd_dimensions_give_even_sides_and_no_720p(encoded: Encoded) -> None:
+def test_odd_dimensions_give_even_sides_and_names_that_say_the_size(encoded: Encoded) -> None:
     entry = encoded.manifest.videos["odd"]
-    assert [r.name for r in entry.renditions] == ["360p", "540p"]
+    assert [(r.name, r.quality) for r in entry.renditions] == [("360p", "low"), ("478p", "medium")]
     for rendition in entry.renditions:
         width, height = probe(media_root(encoded.course.project) / rendition.path).display_size
         assert width % 2 == 0 and height % 2 == 0 and width <= 853 and height <= 479
         assert math.isclose(width / height, 853 / 479, rel_tol=0.01)
+
+
+def test_a_360p_source_gets_one_low_rendition_at_its_own_size(encoded: Encoded) -> None:
+    [rendition] = encoded.manifest.videos["silent"].renditions
+    assert (rendition.name, rendition.quality, rendition.width, rendition.height) == ("360p", "low", 640, 360)
+    assert probe(media_root(encoded.course.project) / rendition.path).display_size == (640, 360)
 
 
 def test_a_one_second_clip_keeps_its_length_and_gets_a_poster(encoded: Encoded) -> None:

@@ -122,13 +122,29 @@ def test_a_small_source_offers_what_it_has_and_medium_falls_back() -> None:
     assert page.all("details") == []  # no transcript block without captions text
 
 
+@pytest.mark.slow
+def test_a_360p_video_has_one_rendition_and_the_player_offers_just_that(course: Course,
+                                                                        tmp_path: Path) -> None:
+    course.add_method("kart", make_clip(tmp_path / "kart.mp4", size="640x360", seconds=1))
+    assert pipeline.run(course.loaded()).report.problems == []
+    html = render_video(course.project, "kart", "media/", "nb")
+    assert html is not None
+    page = Tags(html)
+    [figure] = page.all("figure")
+    [only] = json.loads(figure["data-sp-sources"] or "")
+    assert (only["quality"], only["label"].split(",")[0]) == ("low", "Lav (360p)")
+    assert figure["data-sp-default"] == "low"
+    [source] = page.all("source")
+    assert source["src"] == only["src"] == page.all("a")[-1]["href"]
+
+
 # --- in Chromium, with a real encoded video ----------------------------------------------------------
 
 
 @pytest.fixture
-def served(course: Course, tmp_path: Path) -> Iterator[str]:
-    course.add_method("kart", make_clip(tmp_path / "kart.mp4", size="1280x720", seconds=2),
-                      captions=CAPTIONS)
+def served(course: Course, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    size = getattr(request, "param", "1280x720")  # the source's size
+    course.add_method("kart", make_clip(tmp_path / "kart.mp4", size=size, seconds=2), captions=CAPTIONS)
     outcome = pipeline.run(course.loaded())
     assert outcome.report.problems == []
     site = tmp_path / "site"
@@ -190,4 +206,28 @@ def test_in_chromium_it_plays_with_captions_and_remembers_the_quality(served: st
         assert transcript.locator("p").first.inner_text() == (
             "Først skriver vi utfordringen midt på arket. Så finner vi alle som berøres.")
         page.screenshot(path=str(tmp_path / "player.png"), full_page=True)
+        browser.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("served", ["640x360"], indirect=True)
+def test_in_chromium_a_video_with_one_rendition_plays_without_a_quality_choice(served: str) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("Chromium is not installed (scripts/test installs it)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(served)
+        assert page.locator("video source").get_attribute("src").split("/")[-1].startswith("kart-360p-")
+        assert page.locator("[data-sp-quality-slot] select").count() == 0
+        assert page.locator("[data-sp-download]").inner_text().startswith("Last ned videoen (360p, ")
+        duration = page.evaluate("""() => new Promise(done => {
+            const video = document.querySelector('video');
+            video.addEventListener('loadedmetadata', () => done(video.duration), {once: true});
+            video.preload = 'metadata'; video.load();
+        })""")
+        assert duration > 1.5
         browser.close()

@@ -5,11 +5,15 @@ from __future__ import annotations
 import pytest
 
 from startpakke.media.loudness import Loudness, loudnorm_args
-from startpakke.media.renditions import Settings, plan
+from startpakke.media.renditions import MIN_STEP, Settings, plan
 
 
 def sizes(width: int, height: int) -> dict[str, tuple[int, int]]:
-    return {item.rung.name: (item.width, item.height) for item in plan(width, height, Settings())}
+    return {item.name: (item.width, item.height) for item in plan(width, height, Settings())}
+
+
+def qualities(width: int, height: int) -> dict[str, str]:
+    return {item.name: item.rung.quality for item in plan(width, height, Settings())}
 
 
 def test_a_1080p_source_gets_three_renditions() -> None:
@@ -20,14 +24,40 @@ def test_a_portrait_phone_video_keeps_its_orientation() -> None:
     assert sizes(1080, 1920) == {"360p": (360, 640), "540p": (540, 960), "720p": (720, 1280)}
 
 
-def test_a_small_source_is_never_upscaled_and_gets_no_720p() -> None:
+def test_a_small_source_is_never_upscaled_and_its_renditions_are_named_by_their_size() -> None:
     made = sizes(853, 479)
-    assert set(made) == {"360p", "540p"}
-    assert made["540p"] == (852, 478)  # the source's size, made even
-    assert all(w <= 853 and h <= 479 and w % 2 == 0 and h % 2 == 0 for w, h in made.values())
+    assert made == {"360p": (642, 360), "478p": (852, 478)}  # the source's size, made even
+    assert qualities(853, 479) == {"360p": "low", "478p": "medium"}
+    assert qualities(854, 480) == {"360p": "low", "480p": "medium"}
 
 
-@pytest.mark.parametrize(("width", "height"), [(1279, 719), (3840, 2160), (720, 720), (1000, 3000)])
+def test_a_360p_source_gets_a_single_low_rendition_and_no_duplicates() -> None:
+    assert sizes(640, 360) == {"360p": (640, 360)}
+    assert qualities(640, 360) == {"360p": "low"}
+    assert sizes(676, 380) == {"360p": (640, 360)}  # 380p would only repeat 360p
+    assert sizes(320, 180) == {"180p": (320, 180)}
+
+
+def test_a_source_between_rungs_gets_its_own_size_as_the_top_rendition() -> None:
+    assert qualities(1138, 640) == {"360p": "low", "540p": "medium", "640p": "high"}
+    assert sizes(1138, 640)["640p"] == (1138, 640)
+    assert qualities(1048, 590) == {"360p": "low", "540p": "medium"}  # 590p would only repeat 540p
+    assert qualities(1279, 719) == {"360p": "low", "540p": "medium", "718p": "high"}
+
+
+def test_names_are_the_real_short_side_and_each_rendition_is_a_real_step_up() -> None:
+    for width, height in [(w, h) for w in range(200, 2000, 7) for h in (w * 9 // 16, w * 16 // 9, w)]:
+        made = plan(width, height, Settings())
+        assert [item.name for item in made] == [f"{min(item.width, item.height)}p" for item in made]
+        shorts = [min(item.width, item.height) for item in made]
+        assert all(b >= MIN_STEP * a for a, b in zip(shorts, shorts[1:]))
+        assert [item.rung.quality for item in made] == ["low", "medium", "high"][:len(made)]
+        assert all(w <= width and h <= height and w % 2 == 0 and h % 2 == 0
+                   for w, h in ((item.width, item.height) for item in made))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1279, 719), (1279, 720), (3840, 2160), (720, 720),
+                                               (1000, 3000)])
 def test_sides_are_even_and_the_aspect_ratio_is_kept(width: int, height: int) -> None:
     for w, h in sizes(width, height).values():
         assert w % 2 == 0 and h % 2 == 0

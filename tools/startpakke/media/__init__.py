@@ -16,7 +16,8 @@ One concern per module:
 
 For the site (the data interface):
 - `manifest.load_manifest(project) -> Manifest`; `Manifest.videos[slug] -> VideoEntry` with
-  `renditions` (name 360p/540p/720p, quality low/medium/high, width, height, path, bytes), `poster`
+  `renditions` (name: the short side, e.g. 360p/540p/720p or a small source's 478p; quality
+  low/medium/high, only those the source is large enough for; width, height, path, bytes), `poster`
   (path, at, width, height), `captions` (lang, label, path; WebVTT) and `duration`, `title`.
   Every `path` is relative to build/media/ (`media_root(project)`); `Manifest.files()` lists them all.
   Copy build/media/videos/ to the published media folder, e.g. site/media/videos/.

@@ -5,6 +5,9 @@ cli.py only wires options to these; the work itself is in pipeline and add.
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
@@ -17,6 +20,27 @@ from .tool import FfmpegMissing
 
 
 def transcode(project: Project, ffmpeg: str | None, console: Console, errors: Console) -> int:
+    try:
+        with _ctrl_c_stops():
+            return _transcode(project, ffmpeg, console, errors)
+    except KeyboardInterrupt:
+        errors.print("Stopped. Finished videos are kept; run `startpakke video` again to do the rest.")
+        return 130
+
+
+@contextmanager
+def _ctrl_c_stops() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt, even when SIGINT was ignored on start (as a shell without job
+    control starts a background job). ffmpeg always stops on SIGINT, exiting with 255: if this process
+    did not stop too, that would look like a broken video and the run would go on with the next."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+
+
+def _transcode(project: Project, ffmpeg: str | None, console: Console, errors: Console) -> int:
     loaded = load_course(project)
     # Only the problems that stop a video: the rest of the course is `startpakke check`'s business.
     blocking = [p for p in loaded.report.sorted() if p.severity == "error" and p.field.startswith("video")]
@@ -35,9 +59,6 @@ def transcode(project: Project, ffmpeg: str | None, console: Console, errors: Co
     except Busy as error:
         errors.print(str(error).capitalize(), markup=False)
         return 1
-    except KeyboardInterrupt:
-        errors.print("Stopped. Finished videos are kept; run `startpakke video` again to do the rest.")
-        return 130
     for problem in outcome.report.sorted():
         errors.print(str(problem), markup=False, soft_wrap=True)
     if outcome.results:

@@ -31,7 +31,7 @@ class Entry(BaseModel):
 
 class RenditionFile(Entry):
     name: str
-    """e.g. 360p."""
+    """The short side it really has: 360p, 540p, 720p, or a smaller source's own, e.g. 478p."""
     quality: Quality
     width: int
     height: int
@@ -92,7 +92,8 @@ class VideoEntry(Entry):
     encode_seconds: float = 0.0
 
     def rendition(self, quality: Quality) -> RenditionFile:
-        """The rendition for a quality, falling back to the nearest lower one (high needs a 720p source)."""
+        """The rendition for a quality, falling back to the nearest lower one (a small source has only
+        the lower ones)."""
         order: list[Quality] = ["low", "medium", "high"]
         wanted = order.index(quality)
         return max((r for r in self.renditions if order.index(r.quality) <= wanted),

@@ -232,7 +232,7 @@ class _Worker:
             self.reporter.begin(job.slug, job.video.source, info.duration)
         loudness = measure(source) if info.has_audio else None
         planned = plan(*info.display_size, self.settings)
-        finals = [self.out_dir / f"{job.slug}-{item.rung.name}-{key[:12]}.mp4" for item in planned]
+        finals = [self.out_dir / f"{job.slug}-{item.name}-{key[:12]}.mp4" for item in planned]
         parts = [final.with_name(final.name + ".part") for final in finals]
         command = encode.renditions_command(self.exe, source, info, planned, parts, self.settings, loudness)
         reporter = self.reporter
@@ -249,7 +249,7 @@ class _Worker:
             for part in parts:
                 part.unlink(missing_ok=True)
         renditions = [
-            RenditionFile(name=item.rung.name, quality=item.rung.quality,  # type: ignore[arg-type]
+            RenditionFile(name=item.name, quality=item.rung.quality,  # type: ignore[arg-type]
                           width=item.width, height=item.height, path=self._relative(final),
                           bytes=final.stat().st_size)
             for item, final in zip(planned, finals)
