@@ -23,7 +23,8 @@ from startpakke.cards.fit import fit_cards
 from startpakke.cards.fonts import font_face_css
 from startpakke.cards.formats import FormatName, get
 from startpakke.cards.render import layout, pdf_bytes
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from validate_course import best  # same timing rule as the other benchmark: best of --repeat
 
 REPO = Path(__file__).parent.parent

@@ -25,7 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "site"))
 
 from course_factory import write_course  # noqa: E402
-from startpakke.loading import Project, load_course  # noqa: E402
+from startpakke.project import Project  # noqa: E402
+from startpakke.loading import load_course  # noqa: E402
 from startpakke.site import publish  # noqa: E402
 from startpakke.site.render import render_course  # noqa: E402
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 
 MINI = Path(__file__).parent.parent / "tests" / "fixtures" / "mini"
 

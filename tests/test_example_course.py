@@ -8,7 +8,8 @@ import subprocess
 import pytest
 
 from conftest import REPO, run
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.model import DigitalVariant
 
 

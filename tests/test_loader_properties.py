@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 
 CARD = yaml.safe_load((FIXTURES / "mini/course/methods/kafe.yml").read_text(encoding="utf-8"))
 

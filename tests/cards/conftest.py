@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from startpakke.cards import build_all
 from startpakke.cards.formats import get
 from startpakke.cards.text import block
-from startpakke.loading import Loaded, Project, load_course
+from startpakke.project import Project
+from startpakke.loading import Loaded, load_course
 from startpakke.model import Course, Method
 
 FIXTURE = Path(__file__).parent / "fixtures" / "course"

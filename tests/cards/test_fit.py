@@ -112,11 +112,12 @@ def test_check_is_quiet_about_cards_that_fit_their_two_cards(course_copy: Path, 
 
 def test_an_edited_card_is_fitted_again_not_taken_from_the_cache(course_copy: Path, tmp_path: Path) -> None:
     write_method(course_copy, "langt-kort", steps=3, sentences=1)
-    first = build_cards(load(course_copy).course, tmp_path, A6, deck=False)
-    assert first.fits["langt-kort"].page_count == 2 and (tmp_path / ".fit-cache.json").is_file()
+    cache = tmp_path / ".fit-cache.json"
+    first = build_cards(load(course_copy).course, tmp_path, A6, deck=False, fit_cache=cache)
+    assert first.fits["langt-kort"].page_count == 2 and cache.is_file()
     write_method(course_copy, "langt-kort", steps=7, sentences=5)
     course = load(course_copy).course
-    second = build_cards(course, tmp_path, A6, deck=False)
+    second = build_cards(course, tmp_path, A6, deck=False, fit_cache=cache)
     assert second.fits["langt-kort"].page_count == 4
     assert len(page_sizes_mm(second.cards["langt-kort"])) == 4
     assert not card_words(course.methods["langt-kort"]) - words(pdf_text(second.cards["langt-kort"], raw=True))

@@ -7,7 +7,8 @@ import pytest
 from conftest import REPO
 from startpakke.exercises import exercises_for
 from startpakke.exercises.generate import shuffled_items
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.model import OrderingExercise
 from startpakke.site import paths
 from startpakke.site.assets import generated

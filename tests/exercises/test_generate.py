@@ -9,7 +9,8 @@ import pytest
 from conftest import REPO, edit, run
 from startpakke.exercises import exercises_for, generated_for
 from startpakke.exercises.review import review
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.model import ChoiceExercise, DigitalVariant, OrderingExercise, ReflectionExercise
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.media.tool import ffmpeg_exe
 
 COURSE_YML = """\

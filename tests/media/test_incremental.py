@@ -16,7 +16,7 @@ import pytest
 import startpakke
 from startpakke.loading import load_course
 from startpakke.media import pipeline
-from startpakke.media.manifest import load_manifest, media_root
+from startpakke.media.manifest import load_manifest
 from startpakke.media.probe import moov_before_mdat, probe
 from startpakke.media.status import check_renditions
 from startpakke.media.tool import ffmpeg_exe
@@ -32,7 +32,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def outputs(course: Course) -> dict[str, int]:
-    return {p.name: p.stat().st_mtime_ns for p in (media_root(course.project) / "videos").iterdir()}
+    return {p.name: p.stat().st_mtime_ns for p in (course.project.media_build / "videos").iterdir()}
 
 
 def test_a_new_poster_time_redoes_only_the_poster(course: Course, small: Path) -> None:
@@ -46,7 +46,7 @@ def test_a_new_poster_time_redoes_only_the_poster(course: Course, small: Path) -
     assert again.encoded == []
     assert after.renditions == before.renditions and after.poster.at == 1.5
     assert after.poster.path != before.poster.path
-    assert not (media_root(course.project) / before.poster.path).exists()
+    assert not (course.project.media_build / before.poster.path).exists()
 
 
 def test_a_changed_video_is_encoded_again_and_its_old_files_go(course: Course, small: Path,
@@ -120,7 +120,7 @@ both_starts = pytest.mark.parametrize("sigint_ignored", [False, True],
 
 
 def wait_for_part(course: Course, process: subprocess.Popen[bytes]) -> list[Path]:
-    folder = media_root(course.project) / "videos"
+    folder = course.project.media_build / "videos"
     deadline = time.monotonic() + 120  # a guard against hanging, not a timing assertion
     while time.monotonic() < deadline and process.poll() is None:
         parts = list(folder.glob("*.part")) if folder.is_dir() else []
@@ -144,14 +144,14 @@ def test_a_killed_run_is_finished_by_the_next(course: Course, longer: Path) -> N
     process.wait()
     assert any(p.exists() for p in parts), "the run was not stopped mid-encode"
     assert "kart" not in load_manifest(course.project).videos
-    assert not [p for p in (media_root(course.project) / "videos").glob("*.mp4")]
+    assert not [p for p in (course.project.media_build / "videos").glob("*.mp4")]
 
     again = pipeline.run(course.loaded())
     assert again.encoded == ["kart"]
-    folder = media_root(course.project) / "videos"
+    folder = course.project.media_build / "videos"
     assert not list(folder.glob("*.part"))
     for rendition in load_manifest(course.project).videos["kart"].renditions:
-        path = media_root(course.project) / rendition.path
+        path = course.project.media_build / rendition.path
         assert moov_before_mdat(path) and abs(probe(path).duration - 6.0) <= 0.1
 
 
@@ -165,7 +165,7 @@ def test_ctrl_c_leaves_no_partial_file_and_no_entry(course: Course, longer: Path
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
     assert b"run `startpakke video` again" in stderr
-    folder = media_root(course.project) / "videos"
+    folder = course.project.media_build / "videos"
     assert list(folder.iterdir()) == []
     assert "kart" not in load_manifest(course.project).videos
 
@@ -191,7 +191,7 @@ def test_ctrl_c_exits_130_even_when_ffmpeg_stops_first(course: Course, small: Pa
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr.decode()
     assert b"run `startpakke video` again" in stderr
-    folder = media_root(course.project) / "videos"
+    folder = course.project.media_build / "videos"
     assert not list(folder.glob("*.part"))
     assert "kart" not in load_manifest(course.project).videos
 
@@ -208,10 +208,10 @@ def test_a_missing_caption_file_does_not_hold_the_video_back(course: Course, sma
 
 def test_two_runs_at_once_do_not_share_the_build_folder(course: Course, small: Path) -> None:
     course.add_method("kart", small)
-    lock = media_root(course.project) / ".lock"
+    lock = course.project.media_build / ".lock"
     lock.parent.mkdir(parents=True)
     with lock.open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         with pytest.raises(pipeline.Busy, match="another `startpakke video` is running"):
             pipeline.run(course.loaded())
-    assert not (media_root(course.project) / "manifest.json").exists()
+    assert not (course.project.media_build / "manifest.json").exists()

@@ -11,7 +11,7 @@ import webvtt
 
 from startpakke.media import pipeline
 from startpakke.media.loudness import measure
-from startpakke.media.manifest import load_manifest, media_root
+from startpakke.media.manifest import load_manifest
 from startpakke.media.pipeline import VideoResult
 from startpakke.media.probe import keyframe_times, moov_before_mdat, probe
 
@@ -42,7 +42,7 @@ class Encoded:
 
     def rendition(self, slug: str, name: str) -> Path:
         entry = self.manifest.videos[slug]
-        return media_root(self.course.project) / next(r.path for r in entry.renditions if r.name == name)
+        return self.course.project.media_build / next(r.path for r in entry.renditions if r.name == name)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_the_bit_rate_is_capped_for_slow_connections(encoded: Encoded, clips: di
     assert [r.quality for r in renditions] == ["low", "medium"]
     for rendition in renditions:
         cap = {"low": 700, "medium": 1400}[rendition.quality]
-        path = media_root(encoded.course.project) / rendition.path
+        path = encoded.course.project.media_build / rendition.path
         seconds = probe(path).duration
         # The rate control may spend its buffer (twice the cap) on top of the cap over the clip.
         assert video_kbps(path) * seconds <= cap * seconds + 2 * cap
@@ -119,7 +119,7 @@ def test_a_video_without_sound_works(encoded: Encoded) -> None:
     entry = encoded.manifest.videos["silent"]
     assert not entry.has_audio
     for rendition in entry.renditions:
-        made = probe(media_root(encoded.course.project) / rendition.path)
+        made = probe(encoded.course.project.media_build / rendition.path)
         assert made.audio_codec is None and made.profile == "High"
 
 
@@ -127,7 +127,7 @@ def test_odd_dimensions_give_even_sides_and_names_that_say_the_size(encoded: Enc
     entry = encoded.manifest.videos["odd"]
     assert [(r.name, r.quality) for r in entry.renditions] == [("360p", "low"), ("478p", "medium")]
     for rendition in entry.renditions:
-        width, height = probe(media_root(encoded.course.project) / rendition.path).display_size
+        width, height = probe(encoded.course.project.media_build / rendition.path).display_size
         assert width % 2 == 0 and height % 2 == 0 and width <= 853 and height <= 479
         assert math.isclose(width / height, 853 / 479, rel_tol=0.01)
 
@@ -135,20 +135,20 @@ def test_odd_dimensions_give_even_sides_and_names_that_say_the_size(encoded: Enc
 def test_a_360p_source_gets_one_low_rendition_at_its_own_size(encoded: Encoded) -> None:
     [rendition] = encoded.manifest.videos["silent"].renditions
     assert (rendition.name, rendition.quality, rendition.width, rendition.height) == ("360p", "low", 640, 360)
-    assert probe(media_root(encoded.course.project) / rendition.path).display_size == (640, 360)
+    assert probe(encoded.course.project.media_build / rendition.path).display_size == (640, 360)
 
 
 def test_a_one_second_clip_keeps_its_length_and_gets_a_poster(encoded: Encoded) -> None:
     entry = encoded.manifest.videos["short"]
     for rendition in entry.renditions:
-        assert abs(probe(media_root(encoded.course.project) / rendition.path).duration - 1.0) <= 0.1
-    assert (media_root(encoded.course.project) / entry.poster.path).stat().st_size > 0
+        assert abs(probe(encoded.course.project.media_build / rendition.path).duration - 1.0) <= 0.1
+    assert (encoded.course.project.media_build / entry.poster.path).stat().st_size > 0
 
 
 def test_posters_are_jpeg_at_the_largest_rendition_size(encoded: Encoded) -> None:
     entry = encoded.manifest.videos["landscape"]
     assert entry.poster.at == 1.0
-    with av.open(str(media_root(encoded.course.project) / entry.poster.path)) as image:
+    with av.open(str(encoded.course.project.media_build / entry.poster.path)) as image:
         stream = image.streams.video[0]
         assert stream.codec_context.name == "mjpeg"
         assert (stream.width, stream.height) == (1280, 720)
@@ -157,7 +157,7 @@ def test_posters_are_jpeg_at_the_largest_rendition_size(encoded: Encoded) -> Non
 def test_published_captions_parse_as_webvtt(encoded: Encoded) -> None:
     entry = encoded.manifest.videos["landscape"]
     assert [c.lang for c in entry.captions] == ["nb"]
-    published = webvtt.read(str(media_root(encoded.course.project) / entry.captions[0].path))
+    published = webvtt.read(str(encoded.course.project.media_build / entry.captions[0].path))
     assert [c.text for c in published.captions] == ["Velkommen til biblioteket."]
 
 
@@ -167,7 +167,7 @@ def test_progress_is_reported_up_to_the_end(encoded: Encoded) -> None:
 
 
 def test_output_names_carry_a_hash_and_no_partial_files_remain(encoded: Encoded) -> None:
-    folder = media_root(encoded.course.project) / "videos"
+    folder = encoded.course.project.media_build / "videos"
     names = sorted(p.name for p in folder.iterdir())
     assert not [n for n in names if n.endswith(".part")]
     assert "landscape-720p-" + encoded.manifest.videos["landscape"].key[:12] + ".mp4" in names
@@ -175,7 +175,7 @@ def test_output_names_carry_a_hash_and_no_partial_files_remain(encoded: Encoded)
 
 
 def test_a_second_run_encodes_nothing(encoded: Encoded) -> None:
-    folder = media_root(encoded.course.project) / "videos"
+    folder = encoded.course.project.media_build / "videos"
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     again = pipeline.run(encoded.course.loaded())
     assert again.encoded == []

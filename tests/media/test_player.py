@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from startpakke.media import pipeline
-from startpakke.media.manifest import (CaptionFile, PosterFile, RenditionFile, VideoEntry,
-                                       media_root)
+from startpakke.media.manifest import CaptionFile, PosterFile, RenditionFile, VideoEntry
 from startpakke.media.player import asset_files, player_for, render_player, render_video
 
 from .clips import Course, make_clip
@@ -148,7 +147,7 @@ def served(course: Course, tmp_path: Path, request: pytest.FixtureRequest) -> It
     outcome = pipeline.run(course.loaded())
     assert outcome.report.problems == []
     site = tmp_path / "site"
-    shutil.copytree(media_root(course.project), site / "media")
+    shutil.copytree(course.project.media_build, site / "media")
     for asset in asset_files():
         shutil.copy(asset, site / asset.name)
     player = render_video(course.project, "kart", "media/", "nb", "Slik lager dere kartet", "player.js")

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 
 from course_factory import write_course
 from startpakke.cli import app
-from startpakke.loading import Project
+from startpakke.project import Project
 from startpakke.site import publish
 
 REPO = Path(__file__).resolve().parents[2]

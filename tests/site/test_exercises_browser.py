@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from sitekit import REPO, browser, page, serve_folder  # browser, page: fixtures
-from startpakke.loading import Project
+from startpakke.project import Project
 from startpakke.site import publish
 
 MODULE = "okt-1-forsta-utfordringen"

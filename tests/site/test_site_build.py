@@ -9,7 +9,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from sitekit import REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.site import publish
 from startpakke.site.render import render_course
 

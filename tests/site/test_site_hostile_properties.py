@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from course_factory import write_course
 from sitekit import REPO
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.site import publish
 from startpakke.site.sanitize import ATTRIBUTES, TAGS
 

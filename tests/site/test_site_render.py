@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 from course_factory import write_course
 from sitekit import REPO
-from startpakke.loading import Project, load_course
+from startpakke.project import Project
+from startpakke.loading import load_course
 from startpakke.model import Course, NotSuitedForDigital
 from startpakke.site import paths
 from startpakke.site.assets import MARKDOWN_EXTENSIONS

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .files import write_atomic
+from .project import Project
 from .slugs import slugify
 
 templates = Environment(
@@ -22,11 +23,11 @@ class AlreadyExists(Exception):
     pass
 
 
-def new_file(course_dir: Path, kind: str, title: str, phases: list[str], phase: str = "") -> Path:
+def new_file(project: Project, kind: str, title: str, phases: list[str], phase: str = "") -> Path:
     slug = slugify(title)
     if not slug:
         raise ValueError(f"the title {title!r} has no letters or digits to make a file name from")
-    path = course_dir / f"{kind}s" / f"{slug}.yml"
+    path = project.sources_of(f"{kind}s") / f"{slug}.yml"
     if path.exists():
         raise AlreadyExists(path)
     text = templates.get_template(f"{kind}.yml.j2").render(

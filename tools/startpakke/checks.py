@@ -17,8 +17,9 @@ from .yamlsource import Document, FieldPath
 from .fieldpath import dotted
 
 if TYPE_CHECKING:
-    from .loading import Project, Sources
     from .model import Course
+    from .project import Project
+    from .sources import Sources
 
 VIDEO_TYPES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
 CAPTION_TYPES = {".vtt", ".srt"}

@@ -12,7 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from . import authoring
-from .loading import Loaded, Project, load_course
+from .project import Project
+from .loading import Loaded, load_course
 from .media import status as media_status
 from .schema import write_schemas
 from .site import publish
@@ -95,7 +96,7 @@ def _check_cards_fit(loaded: Loaded) -> None:
     try:
         from .cards.checks import check_cards_fit
     except (ImportError, OSError) as error:
-        loaded.report.add(loaded.project.course_dir / "course.yml", 1, 1, "",
+        loaded.report.add(loaded.project.course_file, 1, 1, "",
                           f"cannot check whether the printed cards fit: {error}",
                           "install the print libraries: pip install weasyprint (and Pango)", "warning")
         return
@@ -110,7 +111,7 @@ def _new(kind: str, title: str, course: Optional[Path], phase: str) -> None:
         errors.print(f"Unknown phase `{phase}`. Phases in course.yml: {', '.join(phases)}")
         raise typer.Exit(2)
     try:
-        path = authoring.new_file(project.course_dir, kind, title, phases, phase)
+        path = authoring.new_file(project, kind, title, phases, phase)
     except ValueError as error:
         errors.print(f"Cannot create the {kind}: {error}")
         raise typer.Exit(2)
@@ -297,12 +298,13 @@ def cards(
         raise typer.Exit(2)
     loaded = load_and_report(course, quiet=True)
     assert loaded.course
-    folder = out or loaded.project.build_dir / "cards"
+    folder = out or loaded.project.cards_build
     fmt = get(format.value)
     try:
         with console.status("Rendering cards…") as status:
             built = build_all(loaded.course, folder, fmt, start_minutes,
-                              progress=lambda step: status.update(f"Rendering {step}…"))
+                              progress=lambda step: status.update(f"Rendering {step}…"),
+                              fit_cache=loaded.project.fit_cache)
     except FontMissing as error:
         errors.print(f"Cannot print the cards: {error}")
         raise typer.Exit(1)

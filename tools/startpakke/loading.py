@@ -2,53 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from . import checks
-from .model import Course, CourseFile, MethodFile, ModuleFile
+from .model import Course, CourseFile, Method, MethodFile, Module, ModuleFile
 from .problems import Report
+from .project import Project
+from .sources import Sources
 from .validation import validate
 from .yamlsource import Document, YamlProblem, read_document
-
-
-@dataclass
-class Project:
-    """Where things are: the project folder holds course/ and media/; outputs go to build/ and site/."""
-
-    root: Path
-
-    @property
-    def course_dir(self) -> Path:
-        return self.root / "course"
-
-    @property
-    def media_dir(self) -> Path:
-        return self.root / "media"
-
-    @property
-    def build_dir(self) -> Path:
-        return self.root / "build"
-
-    @classmethod
-    def find(cls, course: Path | None = None) -> Project:
-        """Accept the course folder itself or the project folder around it (default: the current one)."""
-        path = (course or Path.cwd()).resolve()
-        if (path / "course.yml").is_file() or path.name == "course":
-            return cls(path.parent)
-        return cls(path)
-
-
-@dataclass
-class Sources:
-    """The parsed files with their positions, for pointing problems at the right line."""
-
-    info: tuple[Document, CourseFile] | None = None
-    modules: dict[str, tuple[Document, ModuleFile]] = field(default_factory=dict)
-    methods: dict[str, tuple[Document, MethodFile]] = field(default_factory=dict)
-    files: dict[str, list[Path]] = field(default_factory=lambda: {"modules": [], "methods": []})
 
 
 @dataclass
@@ -63,7 +28,7 @@ class Loaded:
 def load_course(project: Project) -> Loaded:
     report = Report(project.root)
     sources = Sources()
-    course_file = project.course_dir / "course.yml"
+    course_file = project.course_file
     if not course_file.is_file():
         report.add(
             course_file, 1, 1, "", "course.yml is missing",
@@ -78,13 +43,13 @@ def load_course(project: Project) -> Loaded:
         ("modules", ModuleFile, sources.modules),
         ("methods", MethodFile, sources.methods),
     ):
-        paths = sorted((project.course_dir / kind).glob("*.y*ml"))
+        paths = sorted(project.sources_of(kind).glob("*.y*ml"))
         sources.files[kind] = paths
         for path in paths:
             parsed = _read(project, path, model, report)
             if parsed:
-                parsed[1]._slug = path.stem
-                table[path.stem] = parsed
+                whole = Module if kind == "modules" else Method
+                table[path.stem] = (parsed[0], whole.of(parsed[1], path.stem))  # type: ignore[attr-defined]
 
     checks.run_all(project, sources, report)
     course = None if report.errors or not sources.info else assemble(sources)

@@ -18,7 +18,6 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    PrivateAttr,
     Tag,
     field_validator,
     model_validator,
@@ -210,12 +209,6 @@ class MethodFile(Strict):
     sources: Annotated[list[Line(300)], Field(max_length=20)] = Field(
         [], description="Kilder og kreditering, én linje per kilde.")
 
-    _slug: str = PrivateAttr(default="")
-
-    @property
-    def slug(self) -> str:
-        return self._slug
-
     @property
     def is_digital(self) -> bool:
         return isinstance(self.digital_variant, DigitalVariant)
@@ -337,17 +330,29 @@ class ModuleFile(Strict):
         [], description="Id-er til genererte oppgaver som ikke skal vises (se `startpakke exercises`)."
     )
 
-    _slug: str = PrivateAttr(default="")
-
-    @property
-    def slug(self) -> str:
-        return self._slug
-
 
 # --- the assembled course -------------------------------------------------------------------------
 
-Method = MethodFile
-Module = ModuleFile
+
+class Method(MethodFile):
+    """A method card as the course uses it: the file's fields and its slug, the file name."""
+
+    slug: str
+
+    @classmethod
+    def of(cls, file: MethodFile, slug: str) -> Method:
+        # The file was validated; the slug is checked by checks.check_file_names. Nothing to redo.
+        return cls.model_construct(file.model_fields_set | {"slug"}, **dict(file), slug=slug)
+
+
+class Module(ModuleFile):
+    """A module as the course uses it: the file's fields and its slug, the file name."""
+
+    slug: str
+
+    @classmethod
+    def of(cls, file: ModuleFile, slug: str) -> Module:
+        return cls.model_construct(file.model_fields_set | {"slug"}, **dict(file), slug=slug)
 
 
 class Course(BaseModel):

@@ -28,8 +28,6 @@ from .templating import render_template
 
 DECK = "kortstokk.pdf"
 SESSIONS = "okter"
-FIT_CACHE = ".fit-cache.json"
-"""Page counts of unchanged cards, shared with `startpakke check`: only edited cards are laid out."""
 
 Progress = Callable[[str], None]
 
@@ -74,8 +72,9 @@ class Built:
 
 
 def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = True,
-                cards: bool = True, progress: Progress | None = None) -> Built:
+                cards: bool = True, progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
     """Render every card (one PDF each) and the deck in `fmt` into `folder` (build/cards/).
+    `fit_cache` remembers how long unchanged cards are (Project.fit_cache, shared with `check`).
 
     The deck is laid out once; each card's PDF is written from the deck's own pages, so a card
     looks exactly as it does in the deck and costs no second layout.
@@ -86,7 +85,7 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     withdraw_format(folder, fmt.name.value)
     all_cards = cards_of(course)
     say("fitting cards")
-    built.fits = fit_cards(course, all_cards, fmt, folder / FIT_CACHE)
+    built.fits = fit_cards(course, all_cards, fmt, fit_cache)
     say("laying out the deck")
     document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
     if cards:
@@ -165,17 +164,17 @@ def session_pdf(plan: SessionPlan) -> bytes:
 
 
 def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60,
-              progress: Progress | None = None) -> Built:
-    built = build_cards(course, folder, fmt, progress=progress)
+              progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
+    built = build_cards(course, folder, fmt, progress=progress, fit_cache=fit_cache)
     built.sessions = build_sessions(course, folder, start, progress)
     return built
 
 
 def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
-                   progress: Progress | None = None) -> Built:
+                   progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
     """What the site links: every card in A6, the deck in A6 and on A4 sheets, the session plans."""
-    built = build_cards(course, folder, get(FormatName.a6), progress=progress)
-    build_cards(course, folder, get(FormatName.a4_4up), cards=False, progress=progress)
+    built = build_cards(course, folder, get(FormatName.a6), progress=progress, fit_cache=fit_cache)
+    build_cards(course, folder, get(FormatName.a4_4up), cards=False, progress=progress, fit_cache=fit_cache)
     built.sessions = build_sessions(course, folder, start, progress)
     return built
 

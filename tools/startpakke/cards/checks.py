@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..fieldpath import dotted
 from .card import cards_of
-from .build import FIT_CACHE
 from .fit import MAX_PAGES, pages_at_floor
 from .fonts import FontMissing
 from .formats import FORMATS, FormatName
@@ -32,7 +31,7 @@ def check_cards_fit(loaded: Loaded, formats: Iterable[FormatName] = CHECKED) -> 
     if course is None:
         return
     cards = cards_of(course)
-    cache = loaded.project.build_dir / "cards" / FIT_CACHE
+    cache = loaded.project.fit_cache
     too_long: dict[tuple[str, str], list[str]] = {}
     try:
         for name in formats:
@@ -41,7 +40,7 @@ def check_cards_fit(loaded: Loaded, formats: Iterable[FormatName] = CHECKED) -> 
                 if pages > MAX_PAGES[side.kind]:
                     too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
     except FontMissing as error:
-        loaded.report.add(loaded.project.course_dir / "course.yml", 1, 1, "",
+        loaded.report.add(loaded.project.course_file, 1, 1, "",
                           f"cannot check whether the cards fit: {error}", severity="warning")
         return
     for (slug, kind), where in too_long.items():

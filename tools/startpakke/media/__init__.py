@@ -19,7 +19,7 @@ For the site (the data interface):
   `renditions` (name: the short side, e.g. 360p/540p/720p or a small source's 478p; quality
   low/medium/high, only those the source is large enough for; width, height, path, bytes), `poster`
   (path, at, width, height), `captions` (lang, label, path; WebVTT) and `duration`, `title`.
-  Every `path` is relative to build/media/ (`media_root(project)`); `Manifest.files()` lists them all.
+  Every `path` is relative to build/media/ (`project.media_build`); `Manifest.files()` lists them all.
   Copy build/media/videos/ to the published media folder, e.g. site/media/videos/.
 - `player.render_video(project, slug, media_url, language, title="", script_url=None) -> str | None`:
   the player HTML for a method page (None when the method has no encoded video). `media_url` is the

@@ -18,7 +18,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from ..checks import VIDEO_TYPES
 from ..files import copy_atomic, write_atomic
-from ..loading import Project
+from ..project import Project
 from .captions import CAPTION_TYPES, CaptionError, language_from_name, read_captions
 from .probe import ProbeError, probe
 
@@ -42,9 +42,9 @@ class Added:
 
 def add_video(project: Project, video: Path, slug: str, captions: Path | None = None,
               lang: str | None = None) -> Added:
-    card = project.course_dir / "methods" / f"{slug}.yml"
+    card = project.method_file(slug)
     if not card.is_file():
-        known = sorted(p.stem for p in (project.course_dir / "methods").glob("*.yml"))
+        known = sorted(p.stem for p in project.sources_of("methods").glob("*.yml"))
         close = difflib.get_close_matches(slug, known, n=1, cutoff=0.6)
         raise AddError(f"no method card `{slug}` (course/methods/{slug}.yml)"
                        + (f"; did you mean `{close[0]}`?" if close else ""))
@@ -58,7 +58,7 @@ def add_video(project: Project, video: Path, slug: str, captions: Path | None = 
     except ProbeError as error:
         raise AddError(f"{video}: {error}") from None
 
-    videos_dir = project.media_dir / "videos"
+    videos_dir = project.videos_dir
     target = videos_dir / f"{slug}{suffix}"
     added = Added(card, target, duration=duration)
     caption_target: Path | None = None
@@ -90,7 +90,7 @@ def add_video(project: Project, video: Path, slug: str, captions: Path | None = 
 def _course_language(project: Project) -> str:
     yaml = YAML(typ="safe")
     try:
-        data = yaml.load((project.course_dir / "course.yml").read_text(encoding="utf-8"))
+        data = yaml.load(project.course_file.read_text(encoding="utf-8"))
     except (OSError, YAMLError):  # a broken course.yml is `check`'s to report
         return "nb"
     language = data.get("language") if isinstance(data, dict) else None

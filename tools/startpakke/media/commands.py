@@ -12,7 +12,8 @@ from pathlib import Path
 
 from rich.console import Console
 
-from ..loading import Project, load_course
+from ..project import Project
+from ..loading import load_course
 from .add import AddError, add_video
 from .pipeline import Busy, run
 from .progress import RichReporter, summary_table

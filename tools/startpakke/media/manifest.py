@@ -19,7 +19,7 @@ from ..files import write_atomic
 from .captions import language_name
 
 if TYPE_CHECKING:
-    from ..loading import Project
+    from ..project import Project
 
 MANIFEST_VERSION = 1
 Quality = Literal["low", "medium", "high"]
@@ -115,17 +115,9 @@ class Manifest(BaseModel):
         return {path for entry in self.videos.values() for path in entry.files()}
 
 
-def media_root(project: Project) -> Path:
-    return project.build_dir / "media"
-
-
-def manifest_path(project: Project) -> Path:
-    return media_root(project) / "manifest.json"
-
-
 def load_manifest(project: Project) -> Manifest:
     """The current manifest; an empty one when there is none yet or it cannot be read (then all is redone)."""
-    path = manifest_path(project)
+    path = project.media_manifest
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         manifest = Manifest.model_validate(data)
@@ -136,7 +128,7 @@ def load_manifest(project: Project) -> Manifest:
 
 def save_manifest(project: Project, manifest: Manifest) -> None:
     text = json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True)
-    write_atomic(manifest_path(project), text + "\n")
+    write_atomic(project.media_manifest, text + "\n")
 
 
 def file_sha256(path: Path) -> str:

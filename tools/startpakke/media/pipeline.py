@@ -19,7 +19,8 @@ from typing import Literal, Protocol
 
 from ..fieldpath import dotted
 from ..files import write_atomic
-from ..loading import Loaded, Project
+from ..project import Project
+from ..loading import Loaded
 from ..model import Video
 from ..problems import Report, Severity
 from ..yamlsource import Document, FieldPath
@@ -27,7 +28,7 @@ from . import encode
 from .captions import CaptionError, read_captions
 from .loudness import measure
 from .manifest import (CaptionFile, Manifest, PosterFile, RenditionFile, VideoEntry, key_of,
-                       file_sha256, load_manifest, media_root, save_manifest, source_hash)
+                       file_sha256, load_manifest, save_manifest, source_hash)
 from .probe import Probe, ProbeError, probe
 from .renditions import Settings, plan
 from .tool import ffmpeg_exe, ffmpeg_version
@@ -110,7 +111,7 @@ def run(loaded: Loaded, settings: Settings | None = None, ffmpeg: str | None = N
     exe = ffmpeg_exe(ffmpeg)
     version = ffmpeg_version(exe)
     report = Report(project.root)
-    out_dir = media_root(project) / VIDEO_DIR
+    out_dir = project.media_build / VIDEO_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
     with _locked(project):
         _remove_parts(out_dir)
@@ -134,7 +135,7 @@ def run(loaded: Loaded, settings: Settings | None = None, ffmpeg: str | None = N
 
 @contextmanager
 def _locked(project: Project) -> Iterator[None]:
-    lock = media_root(project) / ".lock"
+    lock = project.media_build / ".lock"
     with lock.open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -217,10 +218,10 @@ class _Worker:
         return entry, encoded
 
     def _build(self, relative: str) -> Path:
-        return media_root(self.project) / relative
+        return self.project.media_build / relative
 
     def _relative(self, path: Path) -> str:
-        return path.relative_to(media_root(self.project)).as_posix()
+        return path.relative_to(self.project.media_build).as_posix()
 
     def _encode(self, source: Path, sha: str, key: str) -> VideoEntry:
         job = self.job

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .captions import CaptionError, read_captions, transcript
-from .manifest import Quality, VideoEntry, load_manifest, media_root
+from .manifest import Quality, VideoEntry, load_manifest
 
 if TYPE_CHECKING:
-    from ..loading import Project
+    from ..project import Project
 
 ASSETS = Path(__file__).parent / "assets"
 DEFAULT_QUALITY: Quality = "medium"
@@ -102,7 +102,7 @@ def transcript_for(project: Project, entry: VideoEntry, language: str) -> list[s
     if not chosen:
         return []
     try:
-        return transcript(read_captions(media_root(project) / chosen[0].path).cues)
+        return transcript(read_captions(project.media_build / chosen[0].path).cues)
     except (OSError, CaptionError):
         return []
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .manifest import VideoEntry, file_sha256, load_manifest, media_root
+from .manifest import VideoEntry, file_sha256, load_manifest
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,7 +23,7 @@ def check_renditions(loaded: Loaded) -> None:
     """Add a warning to the report for each video that `startpakke video` still has to make or redo."""
     project, report = loaded.project, loaded.report
     manifest = load_manifest(project)
-    root = media_root(project)
+    root = project.media_build
     for slug, (document, method) in sorted(loaded.sources.methods.items()):
         video = method.video
         source = project.root / video.source if video else None

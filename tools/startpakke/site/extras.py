@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..loading import Project
+from ..project import Project
 from ..model import Course
 from . import printables, videos
 

@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..loading import Project
+from ..project import Project
 from . import assets, flow
 from .mkdocs_nav import mkdocs_nav
 from .navwindow import NavView
@@ -94,8 +94,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # The course and media, and what `startpakke video` and `startpakke cards` make from them.
-        build = self.project.build_dir
-        for folder in (self.project.course_dir, self.project.media_dir, build / "media", build / "cards"):
+        project = self.project
+        for folder in (project.course_dir, project.media_dir, project.media_build, project.cards_build):
             if folder.is_dir():
                 server.watch(str(folder))
         return server

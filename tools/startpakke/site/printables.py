@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..cards.manifest import load_manifest
-from ..loading import Project
+from ..project import Project
 
 FOLDER = "kort/"
 """Where build/cards/ is published in the site."""
@@ -26,7 +26,7 @@ class Printables:
 
 
 def printables(project: Project) -> Printables:
-    folder = project.build_dir / "cards"
+    folder = project.cards_build
     manifest = load_manifest(folder)
     found = Printables()
 

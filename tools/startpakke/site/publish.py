@@ -13,7 +13,8 @@ from mkdocs.config import load_config
 from rich.console import Console
 
 from ..files import write_atomic
-from ..loading import Loaded, Project
+from ..project import Project
+from ..loading import Loaded
 from ..model import Course
 from . import assets
 from . import extras as site_extras
@@ -25,7 +26,7 @@ class NoSiteConfig(Exception):
 
 
 def config_file(project: Project) -> Path:
-    path = project.root / "mkdocs.yml"
+    path = project.site_config
     if not path.is_file():
         raise NoSiteConfig(f"{path} is missing: the site needs a mkdocs.yml beside the course folder")
     return path
@@ -63,8 +64,9 @@ def _print_cards(loaded: Loaded, console: Console, errors: Console) -> int:
     assert loaded.course
     try:
         with console.status("Rendering the printable cards…") as status:
-            built = build_for_site(loaded.course, loaded.project.build_dir / "cards",
-                                   progress=lambda step: status.update(f"Rendering {step}…"))
+            built = build_for_site(loaded.course, loaded.project.cards_build,
+                                   progress=lambda step: status.update(f"Rendering {step}…"),
+                                   fit_cache=loaded.project.fit_cache)
     except FontMissing as error:
         errors.print(f"Cannot print the cards: {error}")
         return 1

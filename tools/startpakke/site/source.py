@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from ..loading import Project, load_course
+from ..project import Project
+from ..loading import load_course
 from ..model import CourseFile
 from . import extras as site_extras
 from .render import Site, render_course

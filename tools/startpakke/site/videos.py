@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..loading import Project
-from ..media.manifest import load_manifest, media_root
+from ..project import Project
+from ..media.manifest import load_manifest
 from ..media.player import asset_files, render_video
 from ..model import Course
 from . import paths
@@ -28,7 +28,7 @@ def players(project: Project, course: Course) -> tuple[dict[str, str], dict[str,
                               method.video.title or method.title)
         if player:
             html[slug] = player
-            files.update({MEDIA + path: media_root(project) / path for path in entry.files()})
+            files.update({MEDIA + path: project.media_build / path for path in entry.files()})
     if html:
         files.update({f"assets/startpakke/{path.name}": path for path in asset_files()})
     return html, files
