@@ -112,6 +112,12 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
     assert "&lt;utfordringen&gt;" in html  # transcript text is escaped, never markup
 
 
+def test_a_player_with_its_own_script_loads_the_bootstrap_first() -> None:
+    page = Tags(render_player(player_for(entry(), "../media/", "nb", [], script_url="../assets/player.js")))
+    assert [s["src"] for s in page.all("script")] == ["../assets/startpakke.js", "../assets/player.js"]
+    assert [p.name for p in asset_files()] == ["startpakke.js", "player.js", "player.css"]
+
+
 def test_a_small_source_offers_what_it_has_and_medium_falls_back() -> None:
     small = entry(renditions=entry().renditions[1:2])  # only 360p
     page = Tags(render_player(player_for(small, "media", "nb", [])))

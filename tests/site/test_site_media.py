@@ -53,6 +53,13 @@ def test_the_method_page_has_the_player_and_its_files(site: Path) -> None:
     assert "<video" not in other
 
 
+def test_the_player_script_loads_last_after_the_bootstrap(site: Path) -> None:
+    _, html = page(site, "metoder/interessentkart")
+    ours = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src]") if "assets/startpakke/" in s["src"]]
+    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+    assert (site / "assets" / "startpakke" / "startpakke.js").is_file()
+
+
 def test_cards_session_plans_and_decks_are_linked_and_published(site: Path) -> None:
     html, method = page(site, "metoder/empatikart")
     card = method.find("a", string="Last ned kortet (PDF)")

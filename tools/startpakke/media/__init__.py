@@ -24,7 +24,8 @@ For the site (the data interface):
 - `player.render_video(project, slug, media_url, language, title="", script_url=None) -> str | None`:
   the player HTML for a method page (None when the method has no encoded video). `media_url` is the
   URL of the published build/media/ as seen from that page, e.g. `../media/`.
-- `player.asset_files()`: player.js (quality choice, remembered in localStorage) and player.css; add
-  them to the site (e.g. extra_javascript / extra_css) or pass `script_url`.
+- `player.asset_files()`: startpakke.js (the site's script bootstrap), player.js (quality choice,
+  remembered in localStorage) and player.css; add them to the site in this order (e.g. extra_javascript
+  / extra_css), or publish them in one folder and pass player.js's URL as `script_url`.
 - `status.check_renditions(loaded)`: adds the "renditions missing or stale" warnings to a report.
 """

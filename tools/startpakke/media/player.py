@@ -7,6 +7,7 @@ method has no encoded video); `asset_files()` are the JS and CSS the page should
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from ..project import Project
 
 ASSETS = Path(__file__).parent / "assets"
+BOOTSTRAP = Path(__file__).parents[1] / "site" / "assets" / "startpakke.js"
+"""The site's script bootstrap, which player.js starts from."""
 DEFAULT_QUALITY: Quality = "medium"
 """540p: sharp enough on a laptop, and about 1.5 MB a minute for a slow rural line."""
 
@@ -64,10 +67,16 @@ class Player:
         return json.dumps([{"quality": s.quality, "label": f"{s.label}, {s.size}", "src": s.src,
                             "download": f"{s.name}, {s.size}"} for s in self.sources], ensure_ascii=False)
 
+    @property
+    def bootstrap_url(self) -> str | None:
+        """startpakke.js, published next to player.js as `asset_files()` lists them."""
+        return posixpath.join(posixpath.dirname(self.script_url), BOOTSTRAP.name) if self.script_url else None
+
 
 def asset_files() -> list[Path]:
-    """player.js (quality choice, remembered) and player.css, for the site to copy and link."""
-    return [ASSETS / "player.js", ASSETS / "player.css"]
+    """startpakke.js, player.js (quality choice, remembered) and player.css, for the site to copy and
+    link, the scripts in this order."""
+    return [BOOTSTRAP, ASSETS / "player.js", ASSETS / "player.css"]
 
 
 def _size(count: int) -> str:

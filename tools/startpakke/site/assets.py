@@ -13,6 +13,11 @@ from .render import Site
 
 FOLDER = Path(__file__).parent / "assets"
 PREFIX = "assets/startpakke/"
+SCRIPTS = [PREFIX + name for name in
+           ("course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js")]
+"""The order the scripts load in: the course's data, the bootstrap (startpakke.js), then the scripts
+that use them. player.js is published by the video step (videos.py) when the course has videos;
+a published script not listed here loads after these."""
 
 
 def files() -> dict[str, Path]:
@@ -30,8 +35,9 @@ def generated(site: Site) -> dict[str, str]:
 
 
 def configure(config: MkDocsConfig, published: Mapping[str, object]) -> None:
-    """Link every stylesheet and script among the published files; turn on the Markdown extensions."""
-    for path in published:
+    """Link every stylesheet and script among the published files, scripts in the order of `SCRIPTS`;
+    turn on the Markdown extensions."""
+    for path in sorted(published, key=_load_order):
         target = config.extra_css if path.endswith(".css") else config.extra_javascript
         if path.endswith((".css", ".js")) and path not in target:
             target.append(path)
@@ -39,3 +45,7 @@ def configure(config: MkDocsConfig, published: Mapping[str, object]) -> None:
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
     config.mdx_configs.setdefault("pymdownx.tabbed", {}).setdefault("alternate_style", True)
+
+
+def _load_order(path: str) -> int:
+    return SCRIPTS.index(path) if path in SCRIPTS else len(SCRIPTS)  # a stable sort keeps the rest as given

@@ -1,15 +1,10 @@
 // Quality choice for Startpakke's method videos: low, medium (default) or high, remembered across pages.
 // Without this script the player still works (medium quality, captions, download link, transcript).
+// Needs the bootstrap, startpakke.js, loaded before it.
 (function () {
   "use strict";
   var KEY = "startpakke.videoQuality";
 
-  function remembered() {
-    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }  // private mode
-  }
-  function remember(quality) {
-    try { window.localStorage.setItem(KEY, quality); } catch (e) { /* not kept: fine */ }
-  }
   function sourcesOf(figure) {
     try { return JSON.parse(figure.getAttribute("data-sp-sources")) || []; } catch (e) { return []; }
   }
@@ -43,8 +38,7 @@
   function setUp(figure) {
     var slot = figure.querySelector("[data-sp-quality-slot]");
     var sources = sourcesOf(figure);
-    if (!slot || figure.hasAttribute("data-sp-ready") || sources.length < 2) { return; }
-    figure.setAttribute("data-sp-ready", "");
+    if (!slot || sources.length < 2) { return; }
     var label = document.createElement("label");
     var select = document.createElement("select");
     select.setAttribute("data-sp-quality", "");
@@ -52,19 +46,15 @@
     select.value = figure.getAttribute("data-sp-default");
     label.append("Kvalitet ", select);
     slot.append(label);
-    var wanted = remembered();
+    var wanted = Startpakke.storage.get(KEY);
     if (wanted) { setQuality(figure, wanted, false); }
     select.addEventListener("change", function () {
-      remember(select.value);
+      Startpakke.storage.set(KEY, select.value);
       document.querySelectorAll("[data-sp-video]").forEach(function (other) {
         setQuality(other, select.value, other === figure);
       });
     });
   }
 
-  function start() { document.querySelectorAll("[data-sp-video]").forEach(setUp); }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
-  else { start(); }
-  // Material for MkDocs' instant navigation swaps pages without a reload.
-  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(start); }
+  Startpakke.mount("video", setUp);
 })();

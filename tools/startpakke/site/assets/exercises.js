@@ -1,9 +1,9 @@
 /* Exercises checked in the browser: choice, ordering (by keyboard buttons, no dragging needed) and
- * reflection (kept in this browser, printable and downloadable). Results go to startpakkeProgress. */
+ * reflection (kept with the progress, printable and downloadable). Results go to Startpakke.progress. */
 (function () {
   "use strict";
 
-  function progress() { return window.startpakkeProgress; }
+  function progress() { return Startpakke.progress; }
   function say(box, message) { box.querySelector(".sp-result").textContent = message; }
 
   function checkChoice(box) {
@@ -102,8 +102,6 @@
   }
 
   function setUp(box) {
-    if (box.hasAttribute("data-sp-ready")) return;
-    box.setAttribute("data-sp-ready", "");
     var type = box.getAttribute("data-sp-type");
     var id = box.getAttribute("data-sp-exercise");
     box.querySelectorAll(".sp-needs-script").forEach(function (element) { element.hidden = false; });
@@ -133,12 +131,5 @@
     }
   }
 
-  // A tick later, so that progress.js (listed after this script) has defined startpakkeProgress.
-  function onPage() {
-    setTimeout(function () { document.querySelectorAll(".sp-exercise").forEach(setUp); }, 0);
-  }
-
-  if (typeof document$ !== "undefined") document$.subscribe(onPage);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
+  Startpakke.mount("exercise", setUp);
 })();

@@ -26,8 +26,6 @@
   }
 
   function setUp(mount) {
-    if (mount.dataset.spReady) return;
-    mount.dataset.spReady = "yes";
     var methods = Array.prototype.slice.call(document.querySelectorAll(".sp-method"));
     var phases = Array.prototype.slice.call(document.querySelectorAll("[data-sp-phase-list]"));
 
@@ -112,13 +110,5 @@
     update();
   }
 
-  function start() {
-    var mount = document.querySelector("[data-sp-filter]");
-    if (mount) setUp(mount);
-  }
-
-  // Material's instant navigation swaps pages without a reload and announces each one on document$.
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  Startpakke.mount("filter", setUp);
 })();

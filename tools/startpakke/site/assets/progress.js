@@ -1,23 +1,21 @@
-/* Learner progress, kept in this browser only: pages visited, exercises done, modules completed.
- * The course structure comes from course.js (window.startpakkeCourse), generated at build time.
- * Works with Material's instant navigation (document$) and without it. */
+/* Learner progress: pages visited, exercises done, modules completed. Kept by the progress store
+ * (startpakke.js: this browser's local storage unless another store is installed); the course
+ * structure comes from course.js (window.startpakkeCourse), generated at build time. */
 (function () {
   "use strict";
   var course = window.startpakkeCourse;
   if (!course) return;  // course.js is listed before this script
-  var KEY = "startpakke:" + course.id;
+  var store = Startpakke.progressStore;
 
   function empty() { return { version: 1, visited: {}, exercises: {}, reflections: {} }; }
 
   function load() {
-    try {
-      var data = JSON.parse(localStorage.getItem(KEY) || "null");
-      return data && data.version === 1 ? data : empty();
-    } catch (error) { return empty(); }
+    var data = store.load();
+    return data && data.version === 1 ? data : empty();
   }
 
   function save(data) {
-    try { localStorage.setItem(KEY, JSON.stringify(data)); } catch (error) { /* private mode: no memory */ }
+    store.save(data);
     render();
   }
 
@@ -147,7 +145,7 @@
     markNavigation(data);
   }
 
-  function onPage() {
+  function visit() {
     var data = load();
     var key = pageKey(location.href);
     if (course.pages.indexOf(key) !== -1 && !data.visited[key]) {
@@ -158,7 +156,8 @@
     }
   }
 
-  window.startpakkeProgress = {
+  // What exercises.js records; it reads and saves progress only through this.
+  Startpakke.progress = {
     load: load,
     exercise: function (id, result) {
       var data = load(); data.exercises[id] = result; save(data);
@@ -168,7 +167,5 @@
     }
   };
 
-  if (typeof document$ !== "undefined") document$.subscribe(onPage);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", onPage);
-  else onPage();
+  Startpakke.onPage(visit);
 })();
