@@ -10,9 +10,9 @@ from startpakke.exercises.generate import shuffled_items
 from startpakke.project import Project
 from startpakke.loading import load_course
 from startpakke.model import OrderingExercise
-from startpakke.site import paths
-from startpakke.site.assets import generated
-from startpakke.site.render import Site, render_course
+from startpakke.layout import Layout, exercises, method, module as module_page
+from startpakke.site.publication import course_script
+from startpakke.site.render import render_course
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +22,17 @@ def course():
 
 def test_exercise_pages_follow_each_modules_methods_in_the_flow(course) -> None:
     flow = render_course(course).flow
+    source = Layout(course.info.site_url).source
     for module in course.modules:
-        page = paths.exercises_page(module.slug)
+        page = source(exercises(module.slug))
         assert page in flow
-        last = paths.method_page(module.methods[-1]) if module.methods else paths.module_page(module.slug)
+        last = source(method(module.methods[-1]) if module.methods else module_page(module.slug))
         assert flow.index(page) == flow.index(last) + 1
 
 
 def test_the_page_carries_every_exercise_with_its_key(course) -> None:
     module = course.modules[1]
-    markdown = render_course(course).pages[paths.exercises_page(module.slug)]
+    markdown = render_course(course).pages[f"moduler/{module.slug}/oppgaver/index.md"]
     exercises = exercises_for(course, module)
     assert markdown.count('class="sp-exercise"') == len(exercises)
     for exercise in exercises:
@@ -51,7 +52,7 @@ def test_ordering_items_never_start_in_the_right_order(course) -> None:
 
 def test_learner_data_lists_pages_and_exercises_per_module(course) -> None:
     site = render_course(course)
-    script = generated(site)["assets/startpakke/course.js"]
+    script = course_script(site.learner_data)
     assert script.startswith("window.startpakkeCourse = {")
     data = site.learner_data
     assert data["pages"][0] == "" and data["pages"][-1] == "avslutning/"
@@ -62,6 +63,5 @@ def test_learner_data_lists_pages_and_exercises_per_module(course) -> None:
 
 
 def test_text_in_the_learner_data_cannot_close_its_script() -> None:
-    site = Site(pages={}, nav=[], flow=[], learner_data={"modules": [{"title": "x </script><b>"}]})
-    script = generated(site)["assets/startpakke/course.js"]
+    script = course_script({"modules": [{"title": "x </script><b>"}]})
     assert "<" not in script and "\\u003c/script>" in script

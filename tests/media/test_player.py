@@ -16,7 +16,10 @@ import pytest
 
 from startpakke.media import pipeline
 from startpakke.media.manifest import CaptionFile, PosterFile, RenditionFile, VideoEntry
-from startpakke.media.player import asset_files, player_for, render_player, render_video
+from startpakke.i18n import catalog
+from startpakke.media.manifest import load_manifest
+from startpakke.media.player import asset_files, player_for, render_player, transcript_for
+from startpakke.site.publication import ASSETS as SITE_ASSETS, course_script
 
 from .clips import Course, make_clip
 
@@ -81,8 +84,8 @@ def entry(**changes: object) -> VideoEntry:
 
 
 def test_the_player_markup_is_accessible_and_complete() -> None:
-    html = render_player(player_for(entry(), "../media/", "nb",
-                                    ["Først skriver vi <utfordringen>.", "Så finner vi alle."]))
+    html = render_player(player_for(entry(), "../media/", catalog("nb"),
+                                    ["Først skriver vi <utfordringen>.", "Så finner vi alle."]), "nb")
     page = Tags(html)
     [video] = page.all("video")
     assert "controls" in video and video["preload"] == "none"
@@ -90,7 +93,7 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
     assert [s["src"] for s in page.all("source")] == ["../media/videos/i-540p.mp4"]
     tracks = page.all("track")
     assert [(t["srclang"], t["label"], "default" in t) for t in tracks] == [
-        ("nb", "Norsk (bokmål)", True), ("en", "English", False)]
+        ("nb", "Norsk bokmål", True), ("en", "English", False)]
     assert all(t["kind"] == "captions" for t in tracks)
     [figure] = page.all("figure")
     # player.js builds the quality choice from these, lowest first, medium chosen by default
@@ -112,15 +115,26 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
     assert "&lt;utfordringen&gt;" in html  # transcript text is escaped, never markup
 
 
-def test_a_player_with_its_own_script_loads_the_bootstrap_first() -> None:
-    page = Tags(render_player(player_for(entry(), "../media/", "nb", [], script_url="../assets/player.js")))
-    assert [s["src"] for s in page.all("script")] == ["../assets/startpakke.js", "../assets/player.js"]
-    assert [p.name for p in asset_files()] == ["startpakke.js", "player.js", "player.css"]
+def player_html(course: Course, slug: str, media_url: str, title: str = "") -> str:
+    """The player of one method's encoded video, as the site makes it."""
+    video = load_manifest(course.project).videos[slug]
+    nb = catalog("nb")
+    return render_player(player_for(video, media_url, nb, transcript_for(course.project, video, "nb"), title), "nb")
+
+
+def test_the_player_speaks_the_page_language() -> None:
+    en = catalog("en")
+    page = Tags(render_player(player_for(entry(), "media/", en, ["First we write."]), "en"))
+    [figure] = page.all("figure")
+    labels = [source["label"] for source in json.loads(figure["data-sp-sources"] or "")]
+    assert labels == ["Low (360p), 0.9 MB", "Medium (540p), 1.8 MB", "High (720p), 3.4 MB"]
+    assert page.text["summary"] == ["Transcript of the video"]
+    assert [(t["srclang"], "default" in t) for t in page.all("track")] == [("en", True), ("nb", False)]
 
 
 def test_a_small_source_offers_what_it_has_and_medium_falls_back() -> None:
     small = entry(renditions=entry().renditions[1:2])  # only 360p
-    page = Tags(render_player(player_for(small, "media", "nb", [])))
+    page = Tags(render_player(player_for(small, "media", catalog("nb"), []), "nb"))
     [figure] = page.all("figure")
     assert [s["quality"] for s in json.loads(figure["data-sp-sources"] or "")] == ["low"]
     assert page.all("source")[0]["src"] == "media/videos/i-360p.mp4"
@@ -132,9 +146,7 @@ def test_a_360p_video_has_one_rendition_and_the_player_offers_just_that(course: 
                                                                         tmp_path: Path) -> None:
     course.add_method("kart", make_clip(tmp_path / "kart.mp4", size="640x360", seconds=1))
     assert pipeline.run(course.loaded()).report.problems == []
-    html = render_video(course.project, "kart", "media/", "nb")
-    assert html is not None
-    page = Tags(html)
+    page = Tags(player_html(course, "kart", "media/"))
     [figure] = page.all("figure")
     [only] = json.loads(figure["data-sp-sources"] or "")
     assert (only["quality"], only["label"].split(",")[0]) == ("low", "Lav (360p)")
@@ -154,14 +166,17 @@ def served(course: Course, tmp_path: Path, request: pytest.FixtureRequest) -> It
     assert outcome.report.problems == []
     site = tmp_path / "site"
     shutil.copytree(course.project.media_build, site / "media")
-    for asset in asset_files():
+    for asset in [SITE_ASSETS / "startpakke.js", *asset_files()]:
         shutil.copy(asset, site / asset.name)
-    player = render_video(course.project, "kart", "media/", "nb", "Slik lager dere kartet", "player.js")
-    assert player is not None
+    player = player_html(course, "kart", "media/", "Slik lager dere kartet")
+    nb = catalog("nb")  # the words the scripts say, as a site's course.js carries them
+    (site / "course.js").write_text(course_script(
+        {"id": "kurs", "text": {"messages": nb.script_messages(), "plural": nb.plural_rule()}}), "utf-8")
     (site / "index.html").write_text(
         '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Kart</title>'
         '<link rel="stylesheet" href="player.css"></head><body><main style="max-width:720px">'
-        f"<h1>Interessentkart</h1>{player}</main></body></html>", encoding="utf-8")
+        f"<h1>Interessentkart</h1>{player}</main><script src=\"course.js\"></script>"
+        '<script src="startpakke.js"></script><script src="player.js"></script></body></html>', encoding="utf-8")
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from collections import Counter
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from typer.testing import CliRunner
 
 from sitekit import REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path
 from startpakke.project import Project
+from startpakke.cli import app
 from startpakke.loading import load_course
 from startpakke.site import publish
+from startpakke.site.publication import publish as publish_course
 from startpakke.site.render import render_course
 
 
@@ -84,7 +90,7 @@ def test_library_lists_every_method_without_javascript() -> None:
         method = loaded.course.methods[slug]
         assert card["data-phase"] == method.phase
         assert (int(card["data-minutes-min"]), int(card["data-group-max"])) == (method.duration.min, method.group_size.max)
-        assert card["data-digital"] == ("ja" if method.is_digital else "nei")
+        assert card["data-digital"] == ("true" if method.is_digital else "false")
 
 
 def test_search_is_set_up_for_norwegian() -> None:
@@ -144,9 +150,9 @@ def test_page_html_does_not_grow_with_the_course(tmp_path) -> None:
 def test_export_markdown_gives_the_same_pages_and_a_plain_mkdocs_build_publishes_them(tmp_path) -> None:
     project = make_project(tmp_path / "project", methods=5)
     out = tmp_path / "export"
-    publish.export_markdown(load_course(project).course, project, out)
-    site = render_course(load_course(project).course)
-    for page, markdown in site.pages.items():
+    publication = publish_course(load_course(project).course, project)
+    publish.export_markdown(publication, out)
+    for page, markdown in publication.site.pages.items():
         assert (out / page).read_text(encoding="utf-8") == markdown
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - startpakke:\n      course: course\n", "", config)
@@ -165,3 +171,31 @@ def test_a_long_module_shows_a_window_of_its_methods_in_the_menu(tmp_path) -> No
     assert "Modul 1" in shown and "Oppgaver: Modul 1" in shown  # the module's own pages stay
     more = next(a for a in menu.select("a") if a.get_text(strip=True) == "Alle metodene i modulen (11 til)")
     assert more["href"] == "../../moduler/modul-1/#metoder"
+
+
+_opened: list[str] | None = None
+
+
+def _record_opens(event: str, args: tuple) -> None:
+    if event == "open" and _opened is not None and isinstance(args[0], (str, Path)):
+        _opened.append(str(args[0]))
+
+
+sys.addaudithook(_record_opens)  # audit hooks stay for the process: it records only while asked
+
+
+def test_a_build_reads_each_course_file_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loaded once, the same course goes to the print step and the site: no step reads YAML again."""
+    global _opened
+    project = make_project(tmp_path / "kurs", methods=4)
+    monkeypatch.chdir(project.root)
+    _opened = []
+    try:
+        result = CliRunner().invoke(app, ["build"])
+    finally:
+        opened, _opened = _opened, None
+    assert result.exit_code == 0, result.output
+    counts = Counter(Path(path).resolve() for path in opened if path.endswith(".yml"))
+    course_files = sorted(project.course_dir.rglob("*.yml"))
+    assert len(course_files) == 7
+    assert {path: counts[path.resolve()] for path in course_files} == {path: 1 for path in course_files}

@@ -38,6 +38,6 @@ def test_export_markdown_writes_pages_and_nav(tmp_path) -> None:
     assert code == 0, output
     assert "Wrote 12 pages and nav.yml" in output
     nav = (tmp_path / "out" / "nav.yml").read_text(encoding="utf-8")
-    assert nav.startswith("nav:\n- Start: index.md\n- Modul 1:\n  - moduler/modul-1/index.md\n  - metoder/metode-1.md\n")
-    assert (tmp_path / "out" / "metoder" / "metode-4.md").read_text(encoding="utf-8").startswith('---\ntitle: "Metode 4"')
+    assert nav.startswith("nav:\n- Start: index.md\n- Modul 1:\n  - moduler/modul-1/index.md\n  - metoder/metode-1/index.md\n")
+    assert (tmp_path / "out" / "metoder" / "metode-4" / "index.md").read_text(encoding="utf-8").startswith('---\ntitle: "Metode 4"')
     assert (tmp_path / "out" / "assets" / "startpakke" / "startpakke.css").is_file()

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from startpakke.site.assets import MARKDOWN_EXTENSIONS
+from startpakke.markup import MARKDOWN_EXTENSIONS
 from startpakke.site.text import markdown_inline, markdown_text, plain_title, table_cell
 
 PIECES = ["<", ">", "&", "#", ";", ":", "{", "}", "=", '"', "'", "(", ")", "[", "]", "!", "\n", " ",

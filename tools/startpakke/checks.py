@@ -15,14 +15,13 @@ from .problems import Report
 from .slugs import slugify
 from .yamlsource import Document, FieldPath
 from .fieldpath import dotted
+from .model import CAPTION_TYPES, VIDEO_TYPES
 
 if TYPE_CHECKING:
     from .model import Course
     from .project import Project
     from .sources import Sources
 
-VIDEO_TYPES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi"}
-CAPTION_TYPES = {".vtt", ".srt"}
 
 
 def run_all(project: Project, sources: Sources, report: Report) -> None:
@@ -182,7 +181,7 @@ def check_videos(project: Project, sources: Sources, report: Report) -> None:
 
 
 def _check_media_path(project: Project, report: Report, document: Document, loc: FieldPath,
-                      value: str, types: set[str]) -> None:
+                      value: str, types: tuple[str, ...]) -> None:
     hint = f"put the file in media/videos/ and write e.g. `media/videos/{Path(value).name}`"
     pure = PurePosixPath(value.replace("\\", "/"))
     if pure.is_absolute() or ".." in pure.parts or not pure.parts or pure.parts[0] != "media":

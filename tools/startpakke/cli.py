@@ -17,6 +17,8 @@ from .loading import Loaded, load_course
 from .media import status as media_status
 from .schema import write_schemas
 from .site import publish
+from .site.publication import Publication
+from .site.publication import publish as publish_course
 
 app = typer.Typer(
     help="Startpakke: write, check and publish the course «Startpakke for samskaping».",
@@ -214,7 +216,7 @@ def build(
     loaded = load_and_report(course, quiet=True)
     _site_config(loaded.project)
     _make_media(loaded)
-    folder = publish.build_site(loaded.project, site_dir, strict)
+    folder = publish.build_site(loaded.project, site_dir, strict, publication=_publication(loaded))
     console.print(f"Built the site in [bold]{folder}[/bold].")
 
 
@@ -229,7 +231,7 @@ def serve(
     _site_config(loaded.project)
     _make_media(loaded)
     console.print(f"Serving on http://{dev_addr}/ (Ctrl+C stops).")
-    publish.serve_site(loaded.project, dev_addr)
+    publish.serve_site(loaded.project, dev_addr, publication=_publication(loaded))
 
 
 @app.command("export-markdown")
@@ -240,9 +242,13 @@ def export_markdown(
     """Write the site's pages as plain Markdown files with a nav.yml (and the files they use), for
     another publishing engine."""
     loaded = load_and_report(course, quiet=True)
-    assert loaded.course
-    written = publish.export_markdown(loaded.course, loaded.project, folder)
+    written = publish.export_markdown(_publication(loaded), folder)
     console.print(f"Wrote {len(written) - 1} pages and nav.yml to [bold]{folder}[/bold].")
+
+
+def _publication(loaded: Loaded) -> Publication:
+    assert loaded.course
+    return publish_course(loaded.course, loaded.project)
 
 
 @video_app.callback(invoke_without_command=True)
@@ -287,7 +293,8 @@ def cards(
     course: CourseOption = None,
 ) -> None:
     """Print-ready PDFs: every method card, the deck, and a plan for each session."""
-    from .cards import build_all, parse_clock
+    from .cards import build_all
+    from .sessions import parse_clock
     from .cards.fonts import FontMissing
     from .cards.formats import get
 

@@ -170,6 +170,11 @@ class Example(Strict):
     text: Prose(1500)
 
 
+VIDEO_TYPES = (".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi")
+"""Source videos the pipeline takes (phones and cameras write these)."""
+CAPTION_TYPES = (".vtt", ".srt")
+
+
 class Video(Strict):
     source: MediaPath
     """Path from the project folder, inside media/, e.g. media/videos/interessentkart.mp4."""

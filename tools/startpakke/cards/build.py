@@ -15,15 +15,17 @@ import weasyprint
 
 from ..files import write_atomic
 from ..model import Course
+from ..sessions import session_plan
 from . import qr
 from .card import Card, cards_of
 from .deck import deck_html, deck_sides
+from .document import card_title, deck_title
 from .fit import CardFit, fit_cards
 from .formats import CardFormat, FormatName, get
 from .impose import impose, repeat_to_fill
 from .manifest import FormatOutputs, SessionOutputs, record_format, record_sessions, withdraw_format, withdraw_sessions
 from .render import layout, pdf_bytes
-from .sessions import SessionPlan, clock, session_markdown, session_plan
+from .plans import session_html, session_markdown, session_pdf
 from .templating import render_template
 
 DECK = "kortstokk.pdf"
@@ -100,10 +102,10 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
         built.deck = folder / where.deck
         pdf = pdf_bytes(document)
         if fmt.imposition:
-            pdf = _impose(pdf, fmt, f"{course.info.title}: metodekort", course)
+            pdf = _impose(pdf, fmt, deck_title(course), course)
         write_atomic(built.deck, pdf)
     record_format(folder, fmt.name.value, FormatOutputs(
-        label=fmt.site_label, deck=where.deck if deck else None,
+        deck=where.deck if deck else None,
         cards={slug: where.card(slug) for slug in built.cards}))
     return built
 
@@ -114,7 +116,7 @@ def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFor
     pages = [page for page in deck.pages if own & set(page.anchors)]
     document = deck.copy(pages)
     document.metadata = copy.copy(deck.metadata)
-    title = f"{card.method.title}: metodekort"
+    title = card_title(course, card)
     document.metadata.title, document.metadata.description = title, card.method.summary
     pdf = pdf_bytes(document)
     if not fmt.imposition:
@@ -151,16 +153,6 @@ def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
     record_sessions(folder, {slug: SessionOutputs(**{suffix: Paths.session(slug, suffix) for suffix in files})
                              for slug, files in written.items()})
     return written
-
-
-def session_html(plan: SessionPlan) -> str:
-    """The plan's body as an HTML fragment (classes `sp-…`) for a site page."""
-    return render_template("session_body.html.j2", plan=plan, clock=clock)
-
-
-def session_pdf(plan: SessionPlan) -> bytes:
-    return pdf_bytes(layout(render_template("session.html.j2", plan=plan, clock=clock,
-                                            qr=qr.svg_data_uri(plan.url))))
 
 
 def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..layout import Layout, method as method_page
 from ..model import Course, Method, Phase
 from . import qr
 
@@ -45,13 +46,12 @@ class Card:
         """The address as people type it, without the scheme."""
         return self.url.split("://", 1)[-1]
 
-    @property
-    def label(self) -> str:
-        return f"Kort {self.number} av {self.total}"
 
 
-def cards_of(course: Course) -> list[Card]:
-    """Every method card in course order (the order modules teach them)."""
+def cards_of(course: Course, layout: Layout | None = None) -> list[Card]:
+    """Every method card in course order (the order modules teach them), each with the address of
+    its page in `layout` (by default the course's own site) for the QR code."""
+    layout = layout or Layout(course.info.site_url)
     phase_ids = [phase.id for phase in course.info.phases]
     methods = list(course.methods.values())
     return [
@@ -61,7 +61,7 @@ def cards_of(course: Course) -> list[Card]:
             total=len(methods),
             phase=course.phase(method.phase),
             phase_number=phase_ids.index(method.phase) + 1,
-            url=qr.method_url(course.info.site_url, method.slug),
+            url=layout.absolute(method_page(method.slug)),
         )
         for number, method in enumerate(methods, start=1)
     ]

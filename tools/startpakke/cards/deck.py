@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..i18n import catalog
 from ..model import Course
 from . import qr
 from .card import Card, Side
@@ -12,14 +13,15 @@ from .fit import CardFit
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
 
-PRINT_ADVICE = {
-    "a6": "Skriv ut tosidig på A6-papir eller kartong, og vend langs langsiden. Har du bare A4, "
-          "velg utgaven med fire kort per ark.",
-    "a5": "Skriv ut tosidig på A5-papir eller kartong, og vend langs langsiden. Har du bare A4, "
-          "velg utgaven med fire kort per ark.",
-    "a4-4up": "Skriv ut tosidig på A4 i full størrelse (100 %), vend langs langsiden, og skjær "
-              "langs skjæremerkene. Tykt papir (160–250 g) gir kort som tåler bruk.",
-}
+
+
+def print_advice(fmt: CardFormat, language: str) -> str:
+    _ = catalog(language).gettext
+    if fmt.imposition:
+        return _("Print double-sided on A4 at full size (100 per cent), turn over the long edge, and cut "
+                 "along the crop marks. Thick paper (160–250 g) makes cards that last.")
+    return _("Print double-sided on %(paper)s paper or card, turning over the long edge. If you only have A4, "
+             "choose the edition with four cards per sheet.") % {"paper": fmt.short}
 
 
 def intro_sides(course: Course, cards: Sequence[Card], fmt: CardFormat) -> list[Side]:
@@ -38,10 +40,10 @@ def deck_sides(course: Course, cards: Sequence[Card], fits: dict[str, CardFit],
 
 
 def deck_html(course: Course, cards: Sequence[Card], sides: Sequence[Side], fmt: CardFormat) -> str:
-    return _html(course, sides, fmt, cards, title=f"{course.info.title}: alle metodekortene")
+    return _html(course, sides, fmt, cards, title=catalog(course.language).gettext("%(course)s: all the method cards") % {"course": course.info.title})
 
 
 def _html(course: Course, sides: Sequence[Side], fmt: CardFormat, cards: Sequence[Card],
           title: str = "") -> str:
-    return sides_html(course, sides, fmt, cards, title=title, print_advice=PRINT_ADVICE[fmt.name.value],
+    return sides_html(course, sides, fmt, cards, title=title, print_advice=print_advice(fmt, course.language),
                       site_qr=qr.svg_data_uri(course.info.site_url))

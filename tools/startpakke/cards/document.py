@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..i18n import catalog
 from ..model import Course
 from .card import PALETTE, Card, Side
 from .formats import CardFormat
@@ -15,9 +16,17 @@ NOTES_LINES = 14
 def sides_html(course: Course, sides: Sequence[Side], fmt: CardFormat, cards: Sequence[Card],
                title: str = "", description: str = "", **extra: object) -> str:
     return render_template(
-        "document.html.j2",
+        "document.html.j2", course.language,
         course=course, sides=sides, fmt=fmt, cards=cards, palette=PALETTE, lines=NOTES_LINES,
-        title=title or f"{course.info.title}: metodekort",
+        title=title or deck_title(course),
         description=description or course.info.subtitle,
         **extra,
     )
+
+
+def deck_title(course: Course) -> str:
+    return catalog(course.language).gettext("%(course)s: method cards") % {"course": course.info.title}
+
+
+def card_title(course: Course, card: Card) -> str:
+    return catalog(course.language).gettext("%(method)s: method card") % {"method": card.method.title}

@@ -160,7 +160,8 @@ def _content_key(side: Side, fmt: CardFormat) -> str:
     """What decides a side's length, apart from the type size."""
     assert side.card
     content = json.dumps([side.kind, side.card.method.model_dump(mode="json"), side.card.phase.title,
-                          side.card.label, side.card.url], sort_keys=True)
+                          side.card.number, side.card.total, side.card.url,
+                          side.card.phase_number], sort_keys=True)
     return f"{fmt.name.value}:{hashlib.sha256((content + _design()).encode()).hexdigest()[:24]}"
 
 

@@ -33,8 +33,6 @@ class Imposition:
 class CardFormat:
     name: FormatName
     label: str
-    site_label: str
-    """How the site names the download."""
     card_mm: tuple[float, float]
     """Trim size of one card, width × height."""
     margin_mm: float
@@ -69,12 +67,12 @@ class CardFormat:
 
 
 FORMATS: dict[FormatName, CardFormat] = {
-    FormatName.a6: CardFormat(FormatName.a6, "A6 (105 × 148 mm)", "A6-kort", (105, 148), 6, 8.5, 7.0),
-    FormatName.a5: CardFormat(FormatName.a5, "A5 (148 × 210 mm)", "A5-kort", (148, 210), 8, 10.0, 8.0),
+    FormatName.a6: CardFormat(FormatName.a6, "A6 (105 × 148 mm)", (105, 148), 6, 8.5, 7.0),
+    FormatName.a5: CardFormat(FormatName.a5, "A5 (148 × 210 mm)", (148, 210), 8, 10.0, 8.0),
     # A4 leaves no room for crop marks around four full A6 cards: these are a little smaller,
     # 94 × 133 mm, with a 6 mm gutter so a slightly crooked cut never shows the neighbour.
     FormatName.a4_4up: CardFormat(
-        FormatName.a4_4up, "4 per A4 (94 × 133 mm, crop marks)", "4 kort per A4-ark, med skjæremerker", (94, 133), 5.5, 8.0, 7.0,
+        FormatName.a4_4up, "4 per A4 (94 × 133 mm, crop marks)", (94, 133), 5.5, 8.0, 7.0,
         Imposition((210, 297), 2, 2, 6),
     ),
 }

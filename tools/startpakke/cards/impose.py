@@ -21,6 +21,7 @@ from pypdf.generic import (
 )
 
 from .formats import MM, CardFormat
+from ..i18n import catalog
 from .render import layout, pdf_bytes, render_template
 
 MARK_OFFSET = 2.0
@@ -92,13 +93,15 @@ def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author:
     per_sheet = imposition.per_sheet
     sheets = [pairs[i:i + per_sheet] for i in range(0, len(pairs), per_sheet)]
     sheet, xs, ys = _geometry(fmt)
+    _ = catalog(language).gettext
     labels = [
-        f"{title} · ark {number} av {len(sheets)} · {side}"
+        _("%(title)s · sheet %(number)s of %(count)s · %(side)s") % {
+            "title": title, "number": number, "count": len(sheets), "side": side}
         for number in range(1, len(sheets) + 1)
-        for side in ("forside", "bakside – vend langs langsiden")
+        for side in (_("front"), _("back – turn over the long edge"))
     ]
     marks_pdf = pdf_bytes(layout(render_template(
-        "sheet.html.j2", sheet=sheet, marks=crop_marks(fmt), labels=labels, language=language)))
+        "sheet.html.j2", language, sheet=sheet, marks=crop_marks(fmt), labels=labels, lang=language)))
     blanks = PdfReader(io.BytesIO(marks_pdf))
 
     writer = PdfWriter()

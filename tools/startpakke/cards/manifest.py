@@ -23,8 +23,6 @@ class Entry(BaseModel):
 
 
 class FormatOutputs(Entry):
-    label: str
-    """How the site names the download, e.g. «A6-kort»."""
     deck: str | None = None
     cards: dict[str, str] = {}
     """Card PDF by method slug. Paths here are relative to build/cards/."""

@@ -7,14 +7,6 @@ from functools import lru_cache
 import segno
 
 
-def method_url(site_url: str, slug: str) -> str:
-    return f"{site_url}metoder/{slug}/"
-
-
-def module_url(site_url: str, slug: str) -> str:
-    return f"{site_url}moduler/{slug}/"
-
-
 @lru_cache(maxsize=512)
 def svg_data_uri(url: str) -> str:
     """A vector QR code (sharp at any print size) with the quiet zone scanners need around it."""

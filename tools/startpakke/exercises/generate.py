@@ -13,6 +13,7 @@ import hashlib
 import random
 import re
 
+from ..i18n import Catalog, catalog
 from ..model import (
     Choice,
     ChoiceExercise,
@@ -21,6 +22,7 @@ from ..model import (
     Method,
     Module,
     OrderingExercise,
+    Phase,
     ReflectionExercise,
 )
 
@@ -28,11 +30,11 @@ Exercise = ChoiceExercise | OrderingExercise | ReflectionExercise
 DISTRACTORS = 3
 
 
-def exercises_for(course: Course, module: Module) -> list[Exercise]:
+def exercises_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
     """What learners get: generated exercises minus skipped ones, custom ones in place of replaced."""
     replacing = {exercise.replaces: exercise for exercise in module.exercises if exercise.replaces}
     result: list[Exercise] = []
-    for exercise in generated_for(course, module):
+    for exercise in generated_for(course, module, tr):
         if exercise.id in module.skip_exercises:
             continue
         replacement = replacing.pop(exercise.id, None)
@@ -45,21 +47,24 @@ def exercises_for(course: Course, module: Module) -> list[Exercise]:
     return result
 
 
-def generated_for(course: Course, module: Module) -> list[Exercise]:
+def generated_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
+    """The exercises made from the module's cards, worded in `tr`'s language (the course's by default).
+    Their ids do not depend on the language: skip_exercises and progress keep working."""
+    tr = tr or catalog(course.language)
     exercises: list[Exercise] = []
     digital_methods = [m for m in course.methods.values() if isinstance(m.digital_variant, DigitalVariant)]
     for method in course.methods_of(module):
         # Each kind needs something to choose between: two steps, two methods, two phases.
         if len(method.steps) >= 2:
-            exercises.append(ordering(method))
+            exercises.append(ordering(method, tr))
         if len(course.methods) >= 2:
-            exercises.append(which_method(course, method))
+            exercises.append(which_method(course, method, tr))
         if len(course.info.phases) >= 2:
-            exercises.append(phase(course, method))
+            exercises.append(phase(course, method, tr))
         if isinstance(method.digital_variant, DigitalVariant) and len(digital_methods) >= 2:
-            exercises.append(digital(course, method))
+            exercises.append(digital(course, method, tr))
     if module.action:
-        exercises.append(plan_action(module))
+        exercises.append(plan_action(module, tr))
     return exercises
 
 
@@ -88,86 +93,91 @@ def shuffled_items(exercise: OrderingExercise) -> list[tuple[int, str]]:
 
 def _others(course: Course, method: Method, exercise_id: str, count: int,
             digital_only: bool = False) -> list[Method]:
-    own = method.slug  # read once: a private attribute is slow to reach on a pydantic model
-    others = [m for slug, m in sorted(course.methods.items()) if slug != own
+    others = [m for slug, m in sorted(course.methods.items()) if slug != method.slug
               and (not digital_only or isinstance(m.digital_variant, DigitalVariant))]
     return _rng(exercise_id).sample(others, min(count, len(others)))
 
 
-def ordering(method: Method) -> OrderingExercise:
+def ordering(method: Method, tr: Catalog) -> OrderingExercise:
+    _ = tr.gettext
     numbered = "; ".join(f"{n}. {step.title}" for n, step in enumerate(method.steps, start=1))
     return OrderingExercise.model_construct(
         type="ordering",
         id=f"rekkefolge-{method.slug}",
-        question=f"Sett stegene i «{method.title}» i riktig rekkefølge.",
+        question=_("Put the steps of «%(method)s» in the right order.") % {"method": method.title},
         items=[step.title for step in method.steps],
-        feedback=f"Rekkefølgen på metodekortet er: {numbered}.",
+        feedback=_("The order on the method card is: %(steps)s.") % {"steps": numbered},
     )
 
 
-def which_method(course: Course, method: Method) -> ChoiceExercise:
+def which_method(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
+    _ = tr.gettext
     exercise_id = f"hvilken-metode-{method.slug}"
     situation = first_sentence(method.when_to_use)
-    choices = [Choice.model_construct(text=method.title, correct=True,
-                      feedback=f"Riktig. {method.title}: {first_sentence(method.purpose)}")]
+    choices = [Choice.model_construct(text=method.title, correct=True, feedback=_(
+        "Right. %(method)s: %(purpose)s") % {"method": method.title, "purpose": first_sentence(method.purpose)})]
     for other in _others(course, method, exercise_id, DISTRACTORS):
-        choices.append(Choice.model_construct(
-            text=other.title,
-            feedback=f"Ikke her. {other.title} brukes når: {first_sentence(other.when_to_use)}",
-        ))
+        choices.append(Choice.model_construct(text=other.title, correct=False, feedback=_(
+            "Not here. %(method)s is used when: %(situation)s") % {
+                "method": other.title, "situation": first_sentence(other.when_to_use)}))
     return ChoiceExercise.model_construct(
         type="single_choice", id=exercise_id,
-        question=f"Hvilken metode passer best i denne situasjonen: «{situation}»",
+        question=_("Which method fits this situation best: «%(situation)s»") % {"situation": situation},
         choices=_shuffled(exercise_id, choices),
     )
 
 
-def phase(course: Course, method: Method) -> ChoiceExercise:
+def phase(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
+    _ = tr.gettext
     exercise_id = f"fase-{method.slug}"
     right = course.phase(method.phase)
-    choices = [
-        Choice.model_construct(
-            text=p.title, correct=p.id == right.id,
-            feedback=(f"Riktig. {p.title}: {first_sentence(p.description)}" if p.id == right.id else
-                      f"Nei, «{method.title}» hører til «{right.title}». {p.title}: "
-                      f"{first_sentence(p.description)}"),
-        )
-        for p in course.info.phases
-    ]
+
+    def feedback(p: Phase) -> str:
+        about = {"phase": p.title, "description": first_sentence(p.description),
+                 "method": method.title, "right": right.title}
+        if p.id == right.id:
+            return _("Right. %(phase)s: %(description)s") % about
+        return _("No, «%(method)s» belongs to «%(right)s». %(phase)s: %(description)s") % about
+
+    choices = [Choice.model_construct(text=p.title, correct=p.id == right.id, feedback=feedback(p))
+               for p in course.info.phases]
     return ChoiceExercise.model_construct(
         type="single_choice", id=exercise_id,
-        question=f"Hvilken fase i samskapingen hører «{method.title}» til?",
+        question=_("Which phase of co-creation does «%(method)s» belong to?") % {"method": method.title},
         choices=choices,
     )
 
 
-def digital(course: Course, method: Method) -> ChoiceExercise:
+def digital(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
+    _ = tr.gettext
     exercise_id = f"digital-{method.slug}"
     variant = method.digital_variant
     assert isinstance(variant, DigitalVariant)
     choices = [Choice.model_construct(text=variant.summary, correct=True,
-                      feedback=f"Riktig. Verktøy: {', '.join(variant.tools)}.")]
+                                      feedback=_("Right. Tools: %(tools)s.") % {"tools": ", ".join(variant.tools)})]
     for other in _others(course, method, exercise_id, DISTRACTORS - 1, digital_only=True):
         assert isinstance(other.digital_variant, DigitalVariant)
-        choices.append(Choice.model_construct(text=other.digital_variant.summary,
-                              feedback=f"Nei, dette er den digitale varianten av «{other.title}»."))
+        choices.append(Choice.model_construct(
+            text=other.digital_variant.summary, correct=False,
+            feedback=_("No, this is the digital variant of «%(method)s».") % {"method": other.title}))
     return ChoiceExercise.model_construct(
         type="single_choice", id=exercise_id,
-        question=f"Hva endres når «{method.title}» gjøres digitalt?",
+        question=_("What changes when «%(method)s» is done online?") % {"method": method.title},
         choices=_shuffled(exercise_id, choices),
     )
 
 
-def plan_action(module: Module) -> ReflectionExercise:
+def plan_action(module: Module, tr: Catalog) -> ReflectionExercise:
+    _ = tr.gettext
     assert module.action
     return ReflectionExercise.model_construct(
         type="reflection",
         id=f"provehandling-{module.slug}",
-        question=f"Planlegg en prøvehandling: {module.action.title}",
+        question=_("Plan a trial action: %(action)s") % {"action": module.action.title},
         prompts=[
-            "Hvem vil du invitere, og hvorfor akkurat dem?",
-            "Hvilken metode fra kurset vil du bruke?",
-            "Når og hvor skal det skje?",
-            "Hva håper du å lære?",
+            _("Whom will you invite, and why them?"),
+            _("Which method from the course will you use?"),
+            _("When and where will it happen?"),
+            _("What do you hope to learn?"),
         ],
     )

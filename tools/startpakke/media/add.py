@@ -16,10 +16,10 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
-from ..checks import VIDEO_TYPES
 from ..files import copy_atomic, write_atomic
 from ..project import Project
-from .captions import CAPTION_TYPES, CaptionError, language_from_name, read_captions
+from ..model import CAPTION_TYPES, VIDEO_TYPES
+from .captions import CaptionError, language_from_name, read_captions
 from .probe import ProbeError, probe
 
 FIELDS_AFTER_VIDEO = ("related", "sources")

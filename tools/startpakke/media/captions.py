@@ -8,26 +8,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import webvtt
+from babel import Locale, UnknownLocaleError
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from ..files import NotUtf8, read_utf8
+from ..model import CAPTION_TYPES
 
-CAPTION_TYPES = (".vtt", ".srt")
 END_SLACK = 0.25
 """Seconds a cue may run past the end of the video: caption tools round to whole frames or tenths."""
 PARAGRAPH_GAP = 2.0
 """A pause this long between cues starts a new paragraph in the transcript."""
-LANGUAGE_NAMES = {
-    "nb": "Norsk (bokmål)",
-    "nn": "Norsk (nynorsk)",
-    "no": "Norsk",
-    "se": "Davvisámegiella",
-    "sma": "Åarjelsaemien",
-    "smj": "Julevsámegiella",
-    "da": "Dansk",
-    "sv": "Svenska",
-    "en": "English",
-}
 
 
 class CaptionError(Exception):
@@ -54,7 +44,13 @@ class Captions:
 
 
 def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang, lang)
+    """The language's own name for itself («Norsk bokmål», «Davvisámegiella»): a caption menu is read
+    by speakers of each language."""
+    try:
+        name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
+    except (ValueError, UnknownLocaleError):
+        return lang
+    return name[:1].upper() + name[1:]
 
 
 def language_from_name(path: Path) -> str | None:

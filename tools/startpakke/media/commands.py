@@ -13,17 +13,19 @@ from pathlib import Path
 from rich.console import Console
 
 from ..project import Project
-from ..loading import load_course
+from ..loading import Loaded, load_course
 from .add import AddError, add_video
 from .pipeline import Busy, run
 from .progress import RichReporter, summary_table
 from .tool import FfmpegMissing
 
 
-def transcode(project: Project, ffmpeg: str | None, console: Console, errors: Console) -> int:
+def transcode(project: Project, ffmpeg: str | None, console: Console, errors: Console,
+              loaded: Loaded | None = None) -> int:
+    """`startpakke video`; `loaded` is the course when the caller has loaded it already (`build`)."""
     try:
         with _ctrl_c_stops():
-            return _transcode(project, ffmpeg, console, errors)
+            return _transcode(loaded or load_course(project), ffmpeg, console, errors)
     except KeyboardInterrupt:
         errors.print("Stopped. Finished videos are kept; run `startpakke video` again to do the rest.")
         return 130
@@ -41,8 +43,7 @@ def _ctrl_c_stops() -> Iterator[None]:
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
 
 
-def _transcode(project: Project, ffmpeg: str | None, console: Console, errors: Console) -> int:
-    loaded = load_course(project)
+def _transcode(loaded: Loaded, ffmpeg: str | None, console: Console, errors: Console) -> int:
     # Only the problems that stop a video: the rest of the course is `startpakke check`'s business.
     blocking = [p for p in loaded.report.sorted() if p.severity == "error" and p.field.startswith("video")]
     # (a caption problem does not stop its video being encoded, but it still fails the run)

@@ -38,10 +38,6 @@ class RenditionFile(Entry):
     path: str
     bytes: int
 
-    @property
-    def label(self) -> str:
-        return {"low": "Lav", "medium": "Middels", "high": "Høy"}[self.quality] + f" ({self.name})"
-
 
 class PosterFile(Entry):
     path: str

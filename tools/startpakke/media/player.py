@@ -1,28 +1,28 @@
 """The accessible video player and transcript for a method page, rendered from a manifest entry.
 
-For the site: `render_video(project, slug, media_url, language)` gives the HTML (or None when the
-method has no encoded video); `asset_files()` are the JS and CSS the page should load.
+For the site: `render_player(player_for(entry, media_url, catalog, transcript), language)` gives the
+HTML for a manifest entry; `asset_files()` are the JS and CSS the page should load.
 """
 
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from .. import phrases
+from ..i18n import Catalog, catalog
 from .captions import CaptionError, read_captions, transcript
-from .manifest import Quality, VideoEntry, load_manifest
+from .manifest import Quality, VideoEntry
 
 if TYPE_CHECKING:
     from ..project import Project
 
 ASSETS = Path(__file__).parent / "assets"
-BOOTSTRAP = Path(__file__).parents[1] / "site" / "assets" / "startpakke.js"
-"""The site's script bootstrap, which player.js starts from."""
 DEFAULT_QUALITY: Quality = "medium"
 """540p: sharp enough on a laptop, and about 1.5 MB a minute for a slow rural line."""
 
@@ -59,7 +59,6 @@ class Player:
     tracks: list[Track]
     transcript: list[str]
     transcript_lang: str
-    script_url: str | None = None
 
     @property
     def sources_json(self) -> str:
@@ -67,33 +66,27 @@ class Player:
         return json.dumps([{"quality": s.quality, "label": f"{s.label}, {s.size}", "src": s.src,
                             "download": f"{s.name}, {s.size}"} for s in self.sources], ensure_ascii=False)
 
-    @property
-    def bootstrap_url(self) -> str | None:
-        """startpakke.js, published next to player.js as `asset_files()` lists them."""
-        return posixpath.join(posixpath.dirname(self.script_url), BOOTSTRAP.name) if self.script_url else None
-
 
 def asset_files() -> list[Path]:
-    """startpakke.js, player.js (quality choice, remembered) and player.css, for the site to copy and
-    link, the scripts in this order."""
-    return [BOOTSTRAP, ASSETS / "player.js", ASSETS / "player.css"]
+    """player.js (quality choice, remembered; it starts from the site's startpakke.js) and player.css,
+    for the site to copy and link."""
+    return [ASSETS / "player.js", ASSETS / "player.css"]
 
 
-def _size(count: int) -> str:
-    megabytes = count / 1e6
-    text = f"{megabytes:.1f}" if megabytes >= 0.1 else "0.1"
-    return text.replace(".", ",") + " MB"  # Norwegian decimal comma
-
-
-def player_for(entry: VideoEntry, media_url: str, language: str, transcript_text: list[str],
-               title: str = "", script_url: str | None = None) -> Player:
-    """`media_url` is the URL of the published build/media folder as seen from the page, e.g. `../media/`."""
+def player_for(entry: VideoEntry, media_url: str, tr: Catalog, transcript_text: list[str],
+               title: str = "") -> Player:
+    """`media_url` is the URL of the published build/media folder as seen from the page, e.g. `../media/`;
+    the player speaks `tr`'s language and shows that language's captions first."""
+    _ = tr.gettext
+    quality = {"low": _("Low"), "medium": _("Medium"), "high": _("High")}
     base = media_url if media_url.endswith("/") or not media_url else media_url + "/"
-    sources = [Source(r.quality, r.name, r.label, base + r.path, r.width, r.height, _size(r.bytes))
+    sources = [Source(r.quality, r.name, f"{quality[r.quality]} ({r.name})", base + r.path, r.width, r.height,
+                      phrases.megabytes(tr, r.bytes))
                for r in sorted(entry.renditions, key=lambda r: r.width * r.height)]
     default_file = entry.rendition(DEFAULT_QUALITY)
     default = next(s for s in sources if s.src == base + default_file.path)
-    # The course language's captions first and on by default; then the others by language code.
+    language = tr.language
+    # The page language's captions first and on by default; then the others by language code.
     ordered = sorted(entry.captions, key=lambda c: (c.lang != language, c.lang))
     tracks = [Track(c.lang, c.label, base + c.path, c.lang == language) for c in ordered]
     largest = max(sources, key=lambda s: s.width * s.height)
@@ -101,12 +94,11 @@ def player_for(entry: VideoEntry, media_url: str, language: str, transcript_text
         slug=entry.slug, title=title or entry.title, poster=base + entry.poster.path,
         width=largest.width, height=largest.height, sources=sources, default=default, tracks=tracks,
         transcript=transcript_text, transcript_lang=ordered[0].lang if ordered else language,
-        script_url=script_url,
     )
 
 
 def transcript_for(project: Project, entry: VideoEntry, language: str) -> list[str]:
-    """Paragraphs of the course language's captions (else the first captions there are)."""
+    """Paragraphs of the language's captions (else the first captions there are)."""
     chosen = sorted(entry.captions, key=lambda c: (c.lang != language, c.lang))
     if not chosen:
         return []
@@ -116,23 +108,19 @@ def transcript_for(project: Project, entry: VideoEntry, language: str) -> list[s
         return []
 
 
-_environment = Environment(
-    loader=PackageLoader("startpakke.media", "templates"),
-    autoescape=select_autoescape(["html", "j2"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+@cache
+def _environment(language: str) -> Environment:
+    tr = catalog(language)
+    env = Environment(
+        extensions=["jinja2.ext.i18n"],
+        loader=PackageLoader("startpakke.media", "templates"),
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
-def render_player(player: Player) -> str:
-    return _environment.get_template("player.html.j2").render(player=player)
-
-
-def render_video(project: Project, slug: str, media_url: str, language: str, title: str = "",
-                 script_url: str | None = None) -> str | None:
-    """The player HTML for a method, or None when `startpakke video` has not made its video yet."""
-    entry = load_manifest(project).videos.get(slug)
-    if entry is None or not entry.renditions:
-        return None
-    return render_player(player_for(entry, media_url, language, transcript_for(project, entry, language),
-                                    title, script_url))
+def render_player(player: Player, language: str) -> str:
+    return _environment(language).get_template("player.html.j2").render(player=player)

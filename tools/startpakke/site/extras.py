@@ -1,7 +1,8 @@
-"""What other build steps add to pages: method videos (issue 4), printable cards and plans (issue 6).
+"""What the other build steps add to pages: method videos (`startpakke video`), printable cards and
+session plans (`startpakke cards`).
 
 Rendering takes an `Extras` and shows a video player or a download link only when one is given, so the
-pages look finished without them. `collect` gathers them from the build steps' outputs.
+pages look finished without them. `collect` gathers them from the build steps' manifests.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..project import Project
+from ..i18n import Catalog
+from ..layout import Layout
 from ..model import Course
 from . import printables, videos
 
@@ -37,16 +40,19 @@ class Extras:
     linked from every page."""
 
 
-def collect(project: Project, course: Course) -> Extras:
-    """What the build steps have made for this course so far."""
-    players, files = videos.players(project, course)
+def collect(project: Project, course: Course, layout: Layout, tr: Catalog) -> Extras:
+    """What the build steps have made for this course so far, labelled in `tr`'s language."""
+    _ = tr.gettext
+    paper = {"a6": _("A6 cards"), "a5": _("A5 cards"), "a4-4up": _("4 cards per A4 sheet, with crop marks")}
+    players, files = videos.players(project, course, layout, tr)
     printed = printables.printables(project)
     return Extras(
         videos=players,
-        cards={slug: Download(path, "Last ned kortet (PDF)") for slug, path in printed.cards.items()
+        cards={slug: Download(path, _("Download the card (PDF)")) for slug, path in printed.cards.items()
                if slug in course.methods},
-        session_plans={slug: Download(path, "Last ned øktplanen (PDF)")
+        session_plans={slug: Download(path, _("Download the session plan (PDF)"))
                        for slug, path in printed.session_plans.items()},
-        decks=tuple(Download(path, f"Last ned hele kortstokken ({label}, PDF)") for label, path in printed.decks),
+        decks=tuple(Download(path, _("Download the whole deck (%(paper)s, PDF)") % {"paper": paper.get(name, name)})
+                    for name, path in printed.decks),
         files={**files, **printed.files},
     )

@@ -1,4 +1,4 @@
-"""The MkDocs plugin: wires MkDocs events to the course. All the work happens in other modules."""
+"""The MkDocs plugin: wires MkDocs events to the publication. All the work happens in other modules."""
 
 from __future__ import annotations
 
@@ -17,12 +17,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..i18n import catalog
+from ..markup import MARKDOWN_EXTENSIONS
 from ..project import Project
-from . import assets, flow
+from . import flow
 from .mkdocs_nav import mkdocs_nav
 from .navwindow import NavView
+from .publication import Publication
 from .sanitize import clean_html
-from .source import ContentErrors, Rendered, render_project
+from .source import ContentErrors, publication_for
 from .text import plain_title
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
@@ -35,7 +38,7 @@ class StartpakkeConfig(Config):
 
 class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     serving = False
-    course: Rendered | None = None
+    publication: Publication | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup keeps this plugin alive across `mkdocs serve` rebuilds, which is what lets
@@ -46,41 +49,41 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project.find(root / self.config.course)
         try:
-            self.course = render_project(self.project)
+            self.publication = publication_for(self.project)
         except ContentErrors as errors:
-            if not (self.serving and self.course):
+            if not (self.serving and self.publication):
                 raise PluginError(f"{errors}; fix them and the site builds again.")
             log.error(f"{errors}; the site shows its last good version until they are fixed.")
-        info = self.course.info
+        publication = self.publication
+        info = publication.course.info
         config.site_name = plain_title(info.title)
         config.site_url = config.site_url or info.site_url  # `mkdocs serve` sets its own
         config.copyright = plain_title(f"{info.publisher} · {info.license}")
-        config.nav = mkdocs_nav(self.course.site.nav)
-        assets.configure(config, {**self.generated, **self.published})
+        config.nav = mkdocs_nav(publication.site.nav)
+        config.theme["language"] = publication.language  # Material's own words and <html lang>
+        for path in publication.stylesheets:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path in publication.scripts:
+            if path not in config.extra_javascript:
+                config.extra_javascript.append(path)
+        for extension in MARKDOWN_EXTENSIONS:  # what the page templates are written for
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.mdx_configs.setdefault("pymdownx.tabbed", {}).setdefault("alternate_style", True)
         return config
 
-    @property
-    def published(self) -> dict[str, Path]:
-        assert self.course
-        return {**assets.files(), **self.course.extras.files}
-
-    @property
-    def generated(self) -> dict[str, str]:
-        """Scripts made from the course, listed first so the site's own scripts find their data."""
-        assert self.course
-        return assets.generated(self.course.site)
-
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.course
-        for path, content in {**self.course.site.pages, **self.generated}.items():
+        assert self.publication
+        for path, content in {**self.publication.site.pages, **self.publication.generated}.items():
             files.append(File.generated(config, path, content=content))
-        for path, source in self.published.items():
+        for path, source in self.publication.files.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        assert self.course
-        flow.link_pages(nav, self.course.site.flow)
+        assert self.publication
+        flow.link_pages(nav, self.publication.site.flow)
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -89,7 +92,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         # Material reads only `items` and `homepage` of the nav, which NavView gives.
-        context["nav"] = NavView(nav, more_modules="./#moduler")  # type: ignore[typeddict-item]
+        assert self.publication
+        context["nav"] = NavView(nav, "./#moduler", catalog(self.publication.language))  # type: ignore[typeddict-item]
         return context
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

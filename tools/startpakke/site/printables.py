@@ -21,7 +21,7 @@ class Printables:
     session_plans: dict[str, str] = field(default_factory=dict)
     """Session plan PDF by module slug."""
     decks: list[tuple[str, str]] = field(default_factory=list)
-    """(format label, deck PDF), the default format first."""
+    """(format name, deck PDF), the default format first."""
     files: dict[str, Path] = field(default_factory=dict)
 
 
@@ -40,7 +40,7 @@ def printables(project: Project) -> Printables:
         entry = manifest.formats[name]
         deck = publish(entry.deck)
         if deck:
-            found.decks.append((entry.label, deck))
+            found.decks.append((name, deck))
         if name == DEFAULT_FORMAT:
             for slug, path in entry.cards.items():
                 card = publish(path)

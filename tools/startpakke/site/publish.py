@@ -15,11 +15,9 @@ from rich.console import Console
 from ..files import write_atomic
 from ..project import Project
 from ..loading import Loaded
-from ..model import Course
-from . import assets
-from . import extras as site_extras
 from .mkdocs_nav import mkdocs_nav
-from .render import render_course
+from .publication import Publication
+from .source import hand_over
 
 class NoSiteConfig(Exception):
     """The project has no mkdocs.yml."""
@@ -51,7 +49,7 @@ def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
     if any(method.video for method in loaded.course.methods.values()):
         from ..media import commands
 
-        code = commands.transcode(loaded.project, None, console, errors)
+        code = commands.transcode(loaded.project, None, console, errors, loaded)
         if code:
             return code
     return _print_cards(loaded, console, errors)
@@ -75,15 +73,18 @@ def _print_cards(loaded: Loaded, console: Console, errors: Console) -> int:
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
-               site_url: str | None = None) -> Path:
+               site_url: str | None = None, publication: Publication | None = None) -> Path:
     """Build the site with MkDocs into `site_dir` (default: mkdocs.yml's, site/); return that folder.
-    `site_url` overrides the course's address, e.g. for a copy served elsewhere: Material's instant
-    navigation only works at the address the site was built for."""
+    `publication` is the course published already (else the plugin loads it). `site_url` overrides
+    the course's address, e.g. for a copy served elsewhere: Material's instant navigation only works
+    at the address the site was built for."""
     show_mkdocs_messages()
     options = {"site_dir": str(site_dir)} if site_dir else {}
     if site_url:
         options["site_url"] = site_url
     config = load_config(config_file=str(config_file(project)), strict=strict, **options)
+    if publication:
+        hand_over(project, publication)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -92,24 +93,26 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
     return Path(config.site_dir)
 
 
-def serve_site(project: Project, dev_addr: str) -> None:
+def serve_site(project: Project, dev_addr: str, publication: Publication | None = None) -> None:
+    """Serve with live reload; the first build uses `publication`, later ones load the edited course."""
     show_mkdocs_messages()
+    if publication:
+        hand_over(project, publication)
     serve(config_file=str(config_file(project)), dev_addr=dev_addr)
 
 
-def export_markdown(course: Course, project: Project, folder: Path) -> list[Path]:
+def export_markdown(publication: Publication, folder: Path) -> list[Path]:
     """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files, with the
     stylesheets, scripts and media the pages use."""
-    extras = site_extras.collect(project, course)
-    site = render_course(course, extras)
     written = []
-    for page, markdown in site.pages.items():
+    for page, markdown in publication.site.pages.items():
         written.append(folder / page)
         write_atomic(folder / page, markdown)
-    for path, content in assets.generated(site).items():
+    for path, content in publication.generated.items():
         write_atomic(folder / path, content)
-    for path, source in {**assets.files(), **extras.files}.items():
+    for path, source in publication.files.items():
         write_atomic(folder / path, source.read_bytes())
-    nav = yaml.safe_dump({"nav": mkdocs_nav(site.nav, escape=False)}, allow_unicode=True, sort_keys=False)
+    nav = yaml.safe_dump({"nav": mkdocs_nav(publication.site.nav, escape=False)}, allow_unicode=True,
+                         sort_keys=False)
     write_atomic(folder / "nav.yml", nav)
     return written + [folder / "nav.yml"]

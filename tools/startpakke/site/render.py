@@ -1,24 +1,28 @@
-"""Course → Markdown pages and a nav: a pure function of the model, with no MkDocs in sight.
+"""Course → Markdown pages and a nav: a pure function of the model and a layout, with no MkDocs in sight.
 
-The same pages feed the MkDocs plugin and `startpakke export-markdown`, so another engine could
-publish them. Content text passes the filters in `text` on its way in.
+The pages feed the publication (site/publication.py), which the MkDocs plugin, `startpakke
+export-markdown` and the packagers consume. Content text passes the filters in `text` on its way in.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import posixpath
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .. import layout as pages_of
+from .. import phrases
 from ..exercises import exercises_for
 from ..exercises.generate import Exercise, shuffled_items
+from ..i18n import Catalog, catalog
+from ..layout import Layout, Page
+from ..model import Course, Method, Module
+from ..sessions import session_plan
 from ..slugs import slugify
-from ..model import AgendaItem, Course, Method, Module, Range
-from . import paths
 from .extras import Extras
 from .text import attribute, markdown_inline, markdown_text, plain_text, plain_title, table_cell
 
@@ -45,10 +49,10 @@ NavEntry = str | Titled | Section
 @dataclass(frozen=True)
 class Site:
     pages: dict[str, str]
-    """Markdown by page path (`metoder/interessentkart.md`), front matter included."""
+    """Markdown by source path (`metoder/interessentkart/index.md`), front matter included."""
     nav: list[NavEntry]
     flow: list[str]
-    """The learner's path through the course: the pages «Neste» visits, in order."""
+    """The learner's path through the course: the source paths «Neste» visits, in order."""
     titles: dict[str, str] = field(default_factory=dict)
     """Plain-text title of every page."""
     learner_data: dict[str, Any] = field(default_factory=dict)
@@ -59,33 +63,33 @@ Exercises = dict[str, list[Exercise]]
 """Each module's exercises by module slug, generated once per render."""
 
 
-def module_pages(module: Module, exercises: Exercises) -> list[str]:
+def module_pages(module: Module, exercises: Exercises) -> list[Page]:
     """A module's page, its methods, then its exercises when it has any."""
-    pages = [paths.module_page(module.slug)] + [paths.method_page(slug) for slug in module.methods]
+    pages = [pages_of.module(module.slug)] + [pages_of.method(slug) for slug in module.methods]
     if exercises[module.slug]:
-        pages.append(paths.exercises_page(module.slug))
+        pages.append(pages_of.exercises(module.slug))
     return pages
 
 
-def learner_flow(course: Course, exercises: Exercises) -> list[str]:
+def learner_flow(course: Course, exercises: Exercises) -> list[Page]:
     """Home, then each module with its methods and exercises, in course order, then the closing page."""
-    flow = [paths.HOME]
+    flow = [pages_of.HOME]
     for module in course.modules:
         flow.extend(module_pages(module, exercises))
-    flow.append(paths.CLOSING)
+    flow.append(pages_of.CLOSING)
     return flow
 
 
-def learner_data(course: Course, exercises: Exercises) -> dict[str, Any]:
-    """Page URLs and exercise keys per module, as progress.js counts them."""
+def learner_data(course: Course, layout: Layout, exercises: Exercises) -> dict[str, Any]:
+    """Page keys and exercise keys per module, as progress.js counts them."""
     return {
         "id": slugify(course.info.title),
-        "pages": [paths.url(page) for page in learner_flow(course, exercises)],
+        "pages": [layout.key(page) for page in learner_flow(course, exercises)],
         "modules": [
             {
                 "slug": module.slug,
                 "title": plain_text(module.title),
-                "pages": [paths.url(page) for page in module_pages(module, exercises)],
+                "pages": [layout.key(page) for page in module_pages(module, exercises)],
                 "exercises": [f"{module.slug}/{e.id}" for e in exercises[module.slug]],
             }
             for module in course.modules
@@ -98,61 +102,73 @@ def untaught(course: Course) -> list[Method]:
     return [method for slug, method in course.methods.items() if slug not in taught]
 
 
-def navigation(course: Course, exercises: Exercises) -> list[NavEntry]:
-    nav: list[NavEntry] = [Titled("Start", paths.HOME)]
+def navigation(course: Course, layout: Layout, exercises: Exercises, tr: Catalog) -> list[NavEntry]:
+    _ = tr.gettext
+    source = layout.source
+    nav: list[NavEntry] = [Titled(_("Start"), source(pages_of.HOME))]
     for module in course.modules:
-        nav.append(Section(module.title, tuple(module_pages(module, exercises))))
-    nav.append(paths.CLOSING)
-    extra = [paths.method_page(method.slug) for method in untaught(course)]
-    nav.append(Section("Metodebank", (paths.LIBRARY, *extra)) if extra else paths.LIBRARY)
-    nav.append(paths.ABOUT)
+        nav.append(Section(module.title, tuple(source(page) for page in module_pages(module, exercises))))
+    nav.append(source(pages_of.CLOSING))
+    extra = [source(pages_of.method(method.slug)) for method in untaught(course)]
+    library = source(pages_of.LIBRARY)
+    nav.append(Section(_("Method library"), (library, *extra)) if extra else library)
+    nav.append(source(pages_of.ABOUT))
     return nav
 
 
-def render_course(course: Course, extras: Extras | None = None) -> Site:
+def render_course(course: Course, layout: Layout | None = None, extras: Extras | None = None,
+                  tr: Catalog | None = None) -> Site:
+    layout = layout or Layout(course.info.site_url)
     extras = extras or Extras()
-    env = _environment()
-    exercises = {module.slug: exercises_for(course, module) for module in course.modules}
+    tr = tr or catalog(course.language)
+    _ = tr.gettext
+    env = _environment(tr)
+    exercises = {module.slug: exercises_for(course, module, tr) for module in course.modules}
     pages: dict[str, str] = {}
     titles: dict[str, str] = {}
 
-    def page(path: str, template: str, title: str, **context: Any) -> None:
-        link = partial(paths.link, path)
-        pages[path] = env.get_template(template).render(
-            course=course, extras=extras, link=link, **context
-        )
+    def page(at: Page, template: str, title: str, **context: Any) -> None:
+        def link(to: Page | str) -> str:
+            """To another page, or to a published file by its path from the site root."""
+            if isinstance(to, Page):
+                return layout.link(at, to)
+            return posixpath.relpath(to, posixpath.dirname(layout.source(at)))
+
+        path = layout.source(at)
+        pages[path] = env.get_template(template).render(course=course, extras=extras, link=link, **context)
         titles[path] = title
 
     total = sum(module.minutes for module in course.modules)
-    page(paths.HOME, "home.md.j2", course.info.title, total_minutes=total)
+    page(pages_of.HOME, "home.md.j2", course.info.title, total_minutes=total)
     for number, module in enumerate(course.modules, start=1):
-        path = paths.module_page(module.slug)
-        page(path, "module.md.j2", module.title, module=module, number=number,
-             has_exercises=bool(exercises[module.slug]),
-             methods=course.methods_of(module), agenda=_agenda(module),
-             agenda_cell=partial(_agenda_cell, course, partial(paths.link, path)))
+        page(pages_of.module(module.slug), "module.md.j2", module.title, module=module, number=number,
+             has_exercises=bool(exercises[module.slug]), methods=course.methods_of(module),
+             plan=session_plan(course, module, 0, layout) if module.session else None)
         if exercises[module.slug]:
-            page(paths.exercises_page(module.slug), "exercises.md.j2", f"Oppgaver: {module.title}",
+            page(pages_of.exercises(module.slug), "exercises.md.j2",
+                 _("Exercises: %(module)s") % {"module": module.title},
                  module=module, exercises=exercises[module.slug])
     for method in course.methods.values():
         teacher = course.module_of(method.slug)
         number = teacher.methods.index(method.slug) + 1 if teacher else 0
-        page(paths.method_page(method.slug), "method.md.j2", method.title, method=method,
+        page(pages_of.method(method.slug), "method.md.j2", method.title, method=method,
              module=teacher, number=number, phase=course.phase(method.phase),
              related=[course.methods[slug] for slug in method.related if slug in course.methods])
     phases = [(phase, [m for m in course.methods.values() if m.phase == phase.id])
               for phase in course.info.phases]
-    page(paths.LIBRARY, "library.md.j2", "Metodebank", phases=phases)
-    page(paths.CLOSING, "closing.md.j2", "Avslutning",
+    page(pages_of.LIBRARY, "library.md.j2", _("Method library"), phases=phases)
+    page(pages_of.CLOSING, "closing.md.j2", _("Closing"),
          taught=sum(len(module.methods) for module in course.modules))
     sources = [(method, method.sources) for method in course.methods.values() if method.sources]
-    page(paths.ABOUT, "about.md.j2", "Om kurset", sources=sources)
-    return Site(pages=pages, nav=navigation(course, exercises), flow=learner_flow(course, exercises),
-                titles=titles, learner_data=learner_data(course, exercises))
+    page(pages_of.ABOUT, "about.md.j2", _("About the course"), sources=sources)
+    return Site(pages=pages, nav=navigation(course, layout, exercises, tr),
+                flow=[layout.source(page) for page in learner_flow(course, exercises)],
+                titles=titles, learner_data=learner_data(course, layout, exercises))
 
 
-def _environment() -> Environment:
+def _environment(tr: Catalog) -> Environment:
     env = Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=PackageLoader("startpakke.site", "templates"),
         autoescape=False,  # the output is Markdown; content is made safe by the filters below
         undefined=StrictUndefined,
@@ -163,68 +179,32 @@ def _environment() -> Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
+    env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         md=markdown_text,
+        cell=table_cell,
         inline=markdown_inline,
         attr=attribute,
         # Front matter values reach the page head, which Material prints without escaping.
         yaml_plain=lambda text: json.dumps(plain_title(text), ensure_ascii=False),
         plain=plain_title,
-        minutes_range=minutes_range,
-        people=people,
-        duration=duration,
-        clock=clock,
+        minutes_range=partial(phrases.minutes_range, tr),
+        people=partial(phrases.people, tr),
+        duration=partial(phrases.duration, tr),
+        elapsed=elapsed,
     )
+    env.globals["plan_format"] = lambda plan: phrases.session_format(tr, plan.is_digital)
     env.globals.update(
-        module_page=paths.module_page,
-        method_page=paths.method_page,
-        exercises_page=paths.exercises_page,
+        module_page=pages_of.module,
+        method_page=pages_of.method,
+        exercises_page=pages_of.exercises,
         shuffled=shuffled_items,
-        LIBRARY=paths.LIBRARY,
-        ABOUT=paths.ABOUT,
+        LIBRARY=pages_of.LIBRARY,
+        ABOUT=pages_of.ABOUT,
     )
     return env
 
 
-def _agenda(module: Module) -> list[tuple[AgendaItem, int]]:
-    """Each agenda item with its start, in minutes from the start of the session."""
-    start, rows = 0, []
-    for item in module.session.agenda if module.session else []:
-        rows.append((item, start))
-        start += item.minutes
-    return rows
-
-
-def _agenda_cell(course: Course, link: Callable[[str], str], item: AgendaItem) -> str:
-    if item.kind == "method" and item.method in course.methods:
-        method = course.methods[item.method]
-        text = f"[{table_cell(method.title)}]({link(paths.method_page(method.slug))})"
-    elif item.kind == "break":
-        text = table_cell(item.title) if item.title else "Pause"
-    else:
-        text = table_cell(item.title or item.method or "")
-    return f"{text}<br>{table_cell(item.notes)}" if item.notes else text
-
-
-def minutes_range(value: Range) -> str:
-    return f"{value.min} min" if value.min == value.max else f"{value.min}–{value.max} min"
-
-
-def people(value: Range) -> str:
-    if value.min == value.max:
-        return "1 person" if value.min == 1 else f"{value.min} personer"
-    return f"{value.min}–{value.max} personer"
-
-
-def duration(minutes: int) -> str:
-    """180 → «3 timer», 90 → «1 t 30 min», 45 → «45 min»."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    if not rest:
-        return "1 time" if hours == 1 else f"{hours} timer"
-    return f"{hours} t {rest} min"
-
-
-def clock(minutes: int) -> str:
+def elapsed(minutes: int) -> str:
+    """Time into a session: 45 → «0:45» (a printed plan shows the time of day instead)."""
     return f"{minutes // 60}:{minutes % 60:02d}"

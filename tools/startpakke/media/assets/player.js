@@ -44,7 +44,7 @@
     select.setAttribute("data-sp-quality", "");
     sources.forEach(function (s) { select.add(new Option(s.label, s.quality)); });
     select.value = figure.getAttribute("data-sp-default");
-    label.append("Kvalitet ", select);
+    label.append(Startpakke._("Quality") + " ", select);
     slot.append(label);
     var wanted = Startpakke.storage.get(KEY);
     if (wanted) { setQuality(figure, wanted, false); }

@@ -2,6 +2,7 @@
  * reflection (kept with the progress, printable and downloadable). Results go to Startpakke.progress. */
 (function () {
   "use strict";
+  var _ = Startpakke._;
 
   function progress() { return Startpakke.progress; }
   function say(box, message) { box.querySelector(".sp-result").textContent = message; }
@@ -9,7 +10,7 @@
   function checkChoice(box) {
     var inputs = Array.prototype.slice.call(box.querySelectorAll("input[data-sp-correct]"));
     var chosen = inputs.filter(function (input) { return input.checked; });
-    if (!chosen.length) { say(box, "Velg et svar først."); return; }
+    if (!chosen.length) { say(box, _("Choose an answer first.")); return; }
     var right = inputs.every(function (input) {
       return input.checked === (input.getAttribute("data-sp-correct") === "true");
     });
@@ -21,7 +22,8 @@
     });
     var missed = box.getAttribute("data-sp-type") === "multiple_choice" && !right &&
       chosen.every(function (input) { return input.getAttribute("data-sp-correct") === "true"; });
-    say(box, right ? "Riktig!" : missed ? "Nesten: det er flere riktige svar." : "Ikke helt. Les forklaringen og prøv igjen.");
+    say(box, right ? _("Right!") : missed ? _("Nearly: there are more right answers.") :
+      _("Not quite. Read the explanation and try again."));
     box.classList.toggle("sp-right", right);
     box.classList.toggle("sp-wrong", !right);
     if (progress()) progress().exercise(box.getAttribute("data-sp-exercise"), { done: right, correct: right });
@@ -41,8 +43,9 @@
     (again.disabled ? item.querySelector("[data-sp-move]:not([disabled])") : again).focus();
     refreshButtons(list);
     var box = list.closest(".sp-exercise");
-    say(box, "«" + item.querySelector(".sp-order-text").textContent + "» er nå nummer " +
-      (items(list).indexOf(item) + 1) + " av " + items(list).length + ".");
+    say(box, _("«%(item)s» is now number %(position)s of %(count)s.", {
+      item: item.querySelector(".sp-order-text").textContent,
+      position: items(list).indexOf(item) + 1, count: items(list).length }));
   }
 
   function refreshButtons(list) {
@@ -64,10 +67,11 @@
       places += right ? 1 : 0;
       item.classList.toggle("sp-in-place", right);
       item.classList.toggle("sp-out-of-place", !right);
-      item.querySelector(".sp-order-mark").textContent = right ? " (riktig plass)" : " (feil plass)";
+      item.querySelector(".sp-order-mark").textContent = " " + (right ? _("(right place)") : _("(wrong place)"));
     });
     var all = places === items(list).length;
-    say(box, all ? "Riktig rekkefølge!" : places + " av " + items(list).length + " står på riktig plass. Prøv igjen.");
+    say(box, all ? _("Right order!") :
+      _("%(right)s of %(count)s are in the right place. Try again.", { right: places, count: items(list).length }));
     box.classList.toggle("sp-right", all);
     box.classList.toggle("sp-wrong", !all);
     var feedback = box.querySelector(".sp-order-feedback");
@@ -127,7 +131,7 @@
     var result = progress() && progress().load().exercises[id];
     if (result && result.done) {
       box.classList.add("sp-right");
-      say(box, "Du har løst denne oppgaven før.");
+      say(box, _("You have solved this exercise before."));
     }
   }
 

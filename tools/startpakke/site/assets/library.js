@@ -2,6 +2,7 @@
    this adds choices for phase, time, group size and digital use, and hides what does not fit. */
 (function () {
   "use strict";
+  var _ = Startpakke._, ngettext = Startpakke.ngettext;
 
   function option(value, text) {
     var element = document.createElement("option");
@@ -31,7 +32,7 @@
 
     var phase = document.createElement("select");
     phase.name = "fase";
-    phase.appendChild(option("", "Alle faser"));
+    phase.appendChild(option("", _("All phases")));
     phases.forEach(function (list) {
       var heading = document.getElementById(list.dataset.spPhaseList);
       var title = heading ? heading.textContent.replace(/¶$/, "").trim() : list.dataset.spPhaseList;
@@ -40,9 +41,9 @@
 
     var time = document.createElement("select");
     time.name = "tid";
-    time.appendChild(option("", "Uansett tid"));
+    time.appendChild(option("", _("Any time")));
     [30, 45, 60, 90, 120].forEach(function (minutes) {
-      time.appendChild(option(String(minutes), "Inntil " + minutes + " min"));
+      time.appendChild(option(String(minutes), _("Up to %(minutes)s min", { minutes: minutes })));
     });
 
     var people = document.createElement("input");
@@ -50,7 +51,7 @@
     people.name = "deltakere";
     people.min = "1";
     people.max = "500";
-    people.placeholder = "Alle";
+    people.placeholder = _("All");
 
     var digital = document.createElement("input");
     digital.type = "checkbox";
@@ -61,11 +62,11 @@
 
     var form = document.createElement("form");
     form.setAttribute("role", "search");
-    form.setAttribute("aria-label", "Filtrer metodene");
-    form.appendChild(field("Fase", phase));
-    form.appendChild(field("Tid", time));
-    form.appendChild(field("Antall deltakere", people));
-    form.appendChild(field("Kan gjøres digitalt", digital, "sp-check"));
+    form.setAttribute("aria-label", _("Filter the methods"));
+    form.appendChild(field(_("Phase"), phase));
+    form.appendChild(field(_("Time"), time));
+    form.appendChild(field(_("Number of participants"), people));
+    form.appendChild(field(_("Can be done online"), digital, "sp-check"));
     form.appendChild(status);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     mount.appendChild(form);
@@ -76,7 +77,7 @@
       if (time.value && Number(data.minutesMin) > Number(time.value)) return false;
       var n = Number(people.value);
       if (people.value && (n < Number(data.groupMin) || n > Number(data.groupMax))) return false;
-      if (digital.checked && data.digital !== "ja") return false;
+      if (digital.checked && data.digital !== "true") return false;
       return true;
     }
 
@@ -100,7 +101,8 @@
         var next = heading ? heading.nextElementSibling : null;
         if (next && next !== list && next.tagName === "P") toggle(next, !any);
       });
-      status.textContent = "Viser " + shown + " av " + methods.length + " metoder";
+      status.textContent = ngettext("Showing %(shown)s of %(num)s method", "Showing %(shown)s of %(num)s methods",
+        methods.length, { shown: shown });
     }
 
     [phase, time, people, digital].forEach(function (control) {

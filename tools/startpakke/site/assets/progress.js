@@ -6,6 +6,7 @@
   var course = window.startpakkeCourse;
   if (!course) return;  // course.js is listed before this script
   var store = Startpakke.progressStore;
+  var _ = Startpakke._, ngettext = Startpakke.ngettext;
 
   function empty() { return { version: 1, visited: {}, exercises: {}, reflections: {} }; }
 
@@ -56,15 +57,16 @@
 
   function renderCourse(box, data) {
     var complete = course.modules.filter(function (m) { return moduleState(data, m).complete; }).length;
-    var label = complete + " av " + course.modules.length + " moduler fullført";
+    var label = ngettext("%(done)s of %(num)s module completed", "%(done)s of %(num)s modules completed",
+      course.modules.length, { done: complete });
     box.replaceChildren(el("p", "sp-progress__summary", label), bar(complete, course.modules.length, label));
     var list = el("ul", "sp-progress__modules");
     course.modules.forEach(function (module) {
       var state = moduleState(data, module);
       var item = el("li", state.complete ? "sp-done" : "");
       item.append(el("span", "", module.title + ": "),
-        el("span", "", state.complete ? "fullført" :
-          state.seen + " av " + state.pages + " sider sett, " + state.done + " av " + state.exercises + " oppgaver gjort"));
+        el("span", "", state.complete ? _("completed") :
+          _("%(seen)s of %(pages)s pages seen, %(done)s of %(exercises)s exercises done", state)));
       list.append(item);
     });
     box.append(list, tools());
@@ -74,9 +76,8 @@
     var module = course.modules.filter(function (m) { return m.slug === slug; })[0];
     if (!module) return;
     var state = moduleState(data, module);
-    var label = state.complete ? "Du har fullført denne modulen." :
-      "Du har sett " + state.seen + " av " + state.pages + " sider og gjort " + state.done + " av " +
-      state.exercises + " oppgaver i denne modulen.";
+    var label = state.complete ? _("You have completed this module.") :
+      _("You have seen %(seen)s of %(pages)s pages and done %(done)s of %(exercises)s exercises in this module.", state);
     box.replaceChildren(el("p", "sp-progress__summary", label),
       bar(state.seen + state.done, state.pages + state.exercises, label));
   }
@@ -84,14 +85,14 @@
   /* Reset, export and import: a learner moving to another computer takes a file along. */
   function tools() {
     var group = el("div", "sp-progress__tools");
-    var exportButton = el("button", "md-button", "Last ned framgangen");
+    var exportButton = el("button", "md-button", _("Download your progress"));
     exportButton.type = "button";
     exportButton.addEventListener("click", function () {
       var blob = new Blob([JSON.stringify(load(), null, 2)], { type: "application/json" });
-      var link = el("a"); link.href = URL.createObjectURL(blob); link.download = "framgang-" + course.id + ".json";
+      var link = el("a"); link.href = URL.createObjectURL(blob); link.download = _("progress") + "-" + course.id + ".json";
       document.body.append(link); link.click(); link.remove();
     });
-    var importLabel = el("label", "md-button", "Hent framgang fra fil");
+    var importLabel = el("label", "md-button", _("Read progress from a file"));
     var input = el("input", "sp-visually-hidden");
     input.type = "file"; input.accept = "application/json,.json"; input.id = "sp-progress-import";
     importLabel.htmlFor = input.id;
@@ -102,16 +103,16 @@
         var data = JSON.parse(content);
         if (!data || data.version !== 1 || typeof data.visited !== "object") throw new Error("format");
         save(data);
-        announce("Framgangen er hentet fra fila.");
-      }).catch(function () { announce("Fila er ikke en framgangsfil fra dette kurset."); });
+        announce(_("Your progress has been read from the file."));
+      }).catch(function () { announce(_("The file is not a progress file from this course.")); });
       input.value = "";
     });
-    var reset = el("button", "md-button", "Nullstill framgangen");
+    var reset = el("button", "md-button", _("Reset your progress"));
     reset.type = "button";
     reset.addEventListener("click", function () {
-      if (window.confirm("Vil du slette all framgang i dette kurset i denne nettleseren?")) {
+      if (window.confirm(_("Do you want to delete all progress in this course in this browser?"))) {
         save(empty());
-        announce("Framgangen er nullstilt.");
+        announce(_("Your progress has been reset."));
       }
     });
     group.append(exportButton, importLabel, input, reset, el("p", "sp-progress__status"));
@@ -130,7 +131,7 @@
       var visited = link.getAttribute("href").indexOf("#") === -1 && data.visited[pageKey(link.href)];
       link.classList.toggle("sp-visited", !!visited);
       var note = link.querySelector(".sp-visited-note");
-      if (visited && !note) link.append(el("span", "sp-visually-hidden sp-visited-note", " (sett)"));
+      if (visited && !note) link.append(el("span", "sp-visually-hidden sp-visited-note", " " + _("(seen)")));
       if (!visited && note) note.remove();
     });
   }

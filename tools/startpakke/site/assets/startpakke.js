@@ -9,6 +9,12 @@
  *   Startpakke.storage.set(key, value)
  *   Startpakke.progressStore           where the learner's progress is kept (null without course.js)
  *   Startpakke.progress                the learner's progress, defined by progress.js
+ *   Startpakke._(message, params)      the interface's words in the page's language (see below)
+ *   Startpakke.ngettext(one, many, n, params)
+ *
+ * Words come from course.js (`text.messages`: the catalog's translations of the scripts' English
+ * message ids, made at build time); `%(name)s` in a message is filled from params, and ngettext
+ * also fills `%(num)s` with n. A message the catalog lacks shows in English.
  *
  * A progress store is { load(), save(data), ready }: load() returns the learner's data or null, at
  * once; save(data) keeps it; the optional ready is a Promise that page hooks wait for, for a store
@@ -72,6 +78,27 @@
     console.error(error);
   });
 
+  var text = (course && course.text) || { messages: {}, plural: "(n != 1)" };
+  // The plural rule is the catalog header's C expression of n (ours, never course content).
+  var pluralIndex = new Function("n", "return +(" + text.plural + ");");
+
+  function format(message, params) {
+    return message.replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+    });
+  }
+
+  function translate(message, params) {
+    var found = text.messages[message];
+    return format(typeof found === "string" ? found : message, params);
+  }
+
+  function translatePlural(one, many, n, params) {
+    var forms = text.messages[one];
+    var chosen = Array.isArray(forms) ? forms[Math.min(pluralIndex(n), forms.length - 1)] : n === 1 ? one : many;
+    return format(chosen, Object.assign({ num: n }, params));
+  }
+
   var hooks = [];
   var viewed = false;  // once a page view has run, a hook added later runs at once for this page
 
@@ -108,7 +135,9 @@
     mount: mount,
     storage: storage,
     progressStore: progressStore,
-    progress: null
+    progress: null,
+    _: translate,
+    ngettext: translatePlural
   };
 
   function whenLoaded() {

@@ -1,15 +1,15 @@
 """Session plans: a module's session as a facilitator runs it, with clock times, a materials checklist
-gathered from the method cards, notes, and the action that follows. Pure: no files, no WeasyPrint."""
+gathered from the method cards, notes, and the action that follows. Pure: the printed plan
+(cards.plans) and the module page both show this one plan."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import Action, AgendaItem, Course, Method, Module, Session
-from . import qr
-from .templating import render_template
+from .layout import Layout
+from .layout import module as module_page
+from .model import Action, AgendaItem, Course, Method, Module, Session
 
 CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
@@ -44,9 +44,8 @@ class Slot:
 
     @property
     def title(self) -> str:
-        if self.method:
-            return self.method.title
-        return self.item.title or "Pause"
+        """The method's title, or the item's (empty for an untitled break: show it as a break)."""
+        return self.method.title if self.method else self.item.title
 
     @property
     def times(self) -> str:
@@ -63,6 +62,7 @@ class ChecklistItem:
 @dataclass(frozen=True)
 class SessionPlan:
     course: Course
+    layout: Layout
     module: Module
     session: Session
     start: int
@@ -91,19 +91,17 @@ class SessionPlan:
         return self.session.format == "digital"
 
     @property
-    def format_label(self) -> str:
-        return "Digital samling" if self.is_digital else "Fysisk samling"
-
-    @property
     def url(self) -> str:
-        return qr.module_url(self.course.info.site_url, self.module.slug)
+        """The module's page on the published site, for the plan's QR code."""
+        return self.layout.absolute(module_page(self.module.slug))
 
     @property
     def methods(self) -> list[Method]:
         return list({slot.method.slug: slot.method for slot in self.slots if slot.method}.values())
 
 
-def session_plan(course: Course, module: Module, start: int = 9 * 60) -> SessionPlan:
+def session_plan(course: Course, module: Module, start: int = 9 * 60,
+                 layout: Layout | None = None) -> SessionPlan:
     """The plan of `module`'s session starting at `start` (minutes after midnight)."""
     session = module.session
     if session is None:
@@ -117,7 +115,8 @@ def session_plan(course: Course, module: Module, start: int = 9 * 60) -> Session
     plan_methods = list({s.method.slug: s.method for s in slots if s.method}.values())
     digital = session.format == "digital"
     return SessionPlan(
-        course=course, module=module, session=session, start=start, slots=slots,
+        course=course, layout=layout or Layout(course.info.site_url), module=module, session=session,
+        start=start, slots=slots,
         checklist=_checklist(plan_methods, digital),
         not_suited=[m for m in plan_methods if digital and not m.is_digital],
         preparation=[(m, m.preparation) for m in plan_methods if m.preparation],
@@ -141,14 +140,3 @@ def _checklist(methods: list[Method], digital: bool) -> list[ChecklistItem]:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def session_markdown(plan: SessionPlan, method_link: Callable[[str], str] | None = None,
-                     level: int = 2) -> str:
-    """The plan as Markdown for a site page (MkDocs/Material): agenda table, checklist, notes.
-
-    `method_link(slug)` gives the link to a method's page; by default its address on the published
-    site. `level` is the heading level of the plan's sections.
-    """
-    link = method_link or (lambda slug: qr.method_url(plan.course.info.site_url, slug))
-    return render_template("session.md.j2", plan=plan, link=link, clock=clock, h="#" * level)

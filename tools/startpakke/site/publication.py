@@ -1,0 +1,77 @@
+"""The publication: one value holding everything a course publishes in one language and layout —
+the pages, the nav, the learner's flow, the learner data, and every file the pages use.
+
+The MkDocs plugin, `startpakke export-markdown` and the learning-platform and offline packagers all
+consume it; none of them assembles pages on its own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..i18n import catalog
+from ..layout import Layout
+from ..model import Course
+from ..project import Project
+from . import extras as build_extras
+from .render import Site, render_course
+
+ASSETS = Path(__file__).parent / "assets"
+ASSETS_URL = "assets/startpakke/"
+SCRIPT_ORDER = ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+"""Scripts load in this order: the course's data, the bootstrap (startpakke.js), then the scripts that
+use them; a script not listed loads after these."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    course: Course
+    layout: Layout
+    site: Site
+    language: str
+    """Of the interface: the words around the content, Material's among them."""
+    generated: dict[str, str] = field(default_factory=dict)
+    """Files made from the course (course.js), by path from the site root."""
+    files: dict[str, Path] = field(default_factory=dict)
+    """Files published as they are (our scripts and styles, media, printables): path → file on disk."""
+
+    @property
+    def stylesheets(self) -> list[str]:
+        return [path for path in self._all() if path.endswith(".css")]
+
+    @property
+    def scripts(self) -> list[str]:
+        ours = [path for path in self._all() if path.endswith(".js")]
+        rank = {name: index for index, name in enumerate(SCRIPT_ORDER)}
+        return sorted(ours, key=lambda path: (rank.get(Path(path).name, len(rank)), path))
+
+    def _all(self) -> list[str]:
+        return [path for path in [*self.generated, *self.files] if path.startswith(ASSETS_URL)]
+
+
+def publish(course: Course, project: Project, layout: Layout | None = None) -> Publication:
+    """Everything the course publishes, with what the video and print steps have made so far."""
+    layout = layout or Layout(course.info.site_url)
+    tr = catalog(course.language)
+    extras = build_extras.collect(project, course, layout, tr)
+    site = render_course(course, layout, extras, tr)
+    data = {**site.learner_data, "language": tr.language,
+            "text": {"messages": tr.script_messages(), "plural": tr.plural_rule()}}
+    return Publication(
+        course=course, layout=layout, site=site, language=tr.language,
+        generated={ASSETS_URL + "course.js": course_script(data)},
+        files={**{ASSETS_URL + path.name: path for path in sorted(ASSETS.iterdir()) if path.is_file()},
+               **extras.files},
+    )
+
+
+def course_script(learner_data: dict[str, object]) -> str:
+    """The course's structure and the scripts' words, as a script: it loads from file:// too, where a
+    fetched JSON file would not."""
+    # No `<` may close the script or open a comment; U+2028/2029 end a line in older JavaScript.
+    data = json.dumps(learner_data, ensure_ascii=False)
+    for character, escape in (("<", "\\u003c"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        data = data.replace(character, escape)
+    return f"window.startpakkeCourse = {data};\n"
