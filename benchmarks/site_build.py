@@ -22,9 +22,9 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests" / "site"))
+sys.path.insert(0, str(REPO))
 
-from course_factory import write_course  # noqa: E402
+from tests.site.course_factory import write_course  # noqa: E402
 from startpakke.project import Project  # noqa: E402
 from startpakke.loading import load_course  # noqa: E402
 from startpakke.site import publish  # noqa: E402

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import run
+from tests.helpers import run
 
 
 def test_new_method_creates_a_slugged_file_that_check_explains(mini: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, run
+from tests.helpers import edit, run
 
 K = "course/methods/kafe.yml"
 S = "course/methods/samtale.yml"

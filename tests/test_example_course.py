@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, run
+from tests.helpers import REPO, run
 from startpakke.project import Project
 from startpakke.loading import load_course
 from startpakke.model import DigitalVariant

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, edit, run
+from tests.helpers import FIXTURES, edit, run
 
 K = "course/methods/kafe.yml"
 PURPOSE = "purpose: Få mange stemmer fram."

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES
+from tests.helpers import FIXTURES
 from startpakke.project import Project
 from startpakke.loading import load_course
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import FIXTURES, REPO, run
+from tests.helpers import FIXTURES, REPO, run
 from startpakke.schema import SCHEMAS, schema_text
 
 

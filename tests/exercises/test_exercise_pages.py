@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO
+from tests.helpers import REPO
 from startpakke.exercises import exercises_for
 from startpakke.exercises.generate import shuffled_items
 from startpakke.project import Project

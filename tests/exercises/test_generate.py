@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, edit, run
+from tests.helpers import REPO, edit, run
 from startpakke.exercises import exercises_for, generated_for
 from startpakke.exercises.review import review
 from startpakke.project import Project

@@ -5,12 +5,16 @@ Imported by the tests here and by benchmarks/video.py; the fixtures are in conft
 from __future__ import annotations
 
 import subprocess
+from fractions import Fraction
 from pathlib import Path
+
+import av
 
 from ruamel.yaml import YAML
 
 from startpakke.project import Project
 from startpakke.loading import load_course
+from startpakke.media.probe import top_level_boxes
 from startpakke.media.tool import ffmpeg_exe
 
 COURSE_YML = """\
@@ -144,3 +148,18 @@ WEBVTT
 00:00:00.000 --> 00:00:00.900
 Velkommen til biblioteket.
 """
+
+
+def moov_before_mdat(path: Path) -> bool:
+    """True when the index comes first, so playback starts before the whole file is downloaded."""
+    names = [name for name, _, _ in top_level_boxes(path)]
+    return "moov" in names and "mdat" in names and names.index("moov") < names.index("mdat")
+
+
+def keyframe_times(path: Path) -> list[float]:
+    """Presentation times of the video key frames, in seconds."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        base = stream.time_base or Fraction(1, 90000)
+        return sorted(float(packet.pts * base) for packet in container.demux(stream)
+                      if packet.is_keyframe and packet.pts is not None)

@@ -17,11 +17,11 @@ import startpakke
 from startpakke.loading import load_course
 from startpakke.media import pipeline
 from startpakke.media.manifest import load_manifest
-from startpakke.media.probe import moov_before_mdat, probe
+from startpakke.media.probe import probe
 from startpakke.media.status import check_renditions
 from startpakke.media.tool import ffmpeg_exe
 
-from .clips import Course, make_clip
+from .clips import Course, make_clip, moov_before_mdat
 
 pytestmark = pytest.mark.slow
 

@@ -13,9 +13,9 @@ from startpakke.media import pipeline
 from startpakke.media.loudness import measure
 from startpakke.media.manifest import load_manifest
 from startpakke.media.pipeline import VideoResult
-from startpakke.media.probe import keyframe_times, moov_before_mdat, probe
+from startpakke.media.probe import probe
 
-from .clips import Course
+from .clips import Course, keyframe_times, moov_before_mdat
 
 pytestmark = pytest.mark.slow
 

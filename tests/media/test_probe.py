@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from startpakke.media.probe import ProbeError, moov_before_mdat, probe, top_level_boxes
+from startpakke.media.probe import ProbeError, probe, top_level_boxes
 
-from .clips import ffmpeg, make_clip
+from .clips import ffmpeg, make_clip, moov_before_mdat
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,5 @@
 """Shared helpers of the site tests: projects to build, a static server, Chromium.
 
-(No conftest.py here: the top-level tests import `conftest` by name, and a second one would shadow it.)
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ import yaml
 
 from typer.testing import CliRunner
 
-from course_factory import write_course
+from tests.site.course_factory import write_course
 from startpakke.cli import app
 from startpakke.project import Project
 from startpakke.site import publish
@@ -148,19 +147,3 @@ def chromium() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Chromium for a test module; import it into the module to use it."""
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A fresh page, in a context of its own: no storage carried over from another test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO",
-                                  accept_downloads=True)
-    yield context.new_page()
-    context.close()

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sitekit import REPO, browser, page, serve_folder  # browser, page: fixtures
+from tests.site.sitekit import REPO, serve_folder
 from startpakke.project import Project
 from startpakke.site import publish
 

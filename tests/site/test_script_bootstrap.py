@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from sitekit import REPO, browser, page, serve_folder  # browser, page: fixtures
+from tests.site.sitekit import REPO, serve_folder
 from startpakke.loading import Project
 from startpakke.site import publish
 

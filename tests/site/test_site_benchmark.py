@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from sitekit import REPO
+from tests.site.sitekit import REPO
 
 
 def test_site_benchmark_reports_times_sizes_and_ratios() -> None:

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from sitekit import (REPO, browser, example_site, expected_titles, html_pages,  # browser, page: fixtures
-                     page, page_path, serve_folder)
+from tests.site.sitekit import REPO, example_site, expected_titles, html_pages, page_path, serve_folder
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

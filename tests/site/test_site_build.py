@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from typer.testing import CliRunner
 
-from sitekit import REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path
+from tests.site.sitekit import REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path
 from startpakke.project import Project
 from startpakke.cli import app
 from startpakke.loading import load_course

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitekit import make_project, run
+from tests.site.sitekit import make_project, run
 
 
 def test_build_checks_then_writes_the_site(tmp_path) -> None:

@@ -17,8 +17,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from course_factory import write_course
-from sitekit import REPO
+from tests.site.course_factory import write_course
+from tests.site.sitekit import REPO
 from startpakke.project import Project
 from startpakke.loading import load_course
 from startpakke.site import publish

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from sitekit import REPO, chromium, serve_folder
+from tests.site.sitekit import REPO, chromium, serve_folder
 from startpakke.cli import app
 
 NORWEGIAN_CHROME = ["Sjekk svaret", "Vis fasit", "Relaterte metoder", "Last ned", "Slik gjør dere", "Hvorfor",
@@ -107,3 +107,11 @@ def test_the_scripts_speak_english(english: Path) -> None:
         assert "Showing 14 of 14 methods" in view.locator("[data-sp-filter] output").inner_text()
         view.goto(base + "metoder/interessentkart/")
         assert view.get_by_label("Quality").is_visible()
+
+
+@pytest.mark.slow
+def test_search_stems_the_course_language(english: Path) -> None:
+    import json
+
+    config = json.loads((english / "site" / "search" / "search_index.json").read_text("utf-8"))["config"]
+    assert config["lang"] == ["en"]

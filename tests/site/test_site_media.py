@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitekit import REPO, chromium, mkdocs, run, serve_folder
+from tests.site.sitekit import REPO, chromium, mkdocs, run, serve_folder
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -9,8 +9,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from course_factory import write_course
-from sitekit import REPO
+from tests.site.course_factory import write_course
+from tests.site.sitekit import REPO
 from startpakke.project import Project
 from startpakke.loading import load_course
 from startpakke.model import Course, NotSuitedForDigital

@@ -12,7 +12,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from sitekit import chromium, html_pages, make_project, page_path, serve_folder
+from tests.site.sitekit import chromium, html_pages, make_project, page_path, serve_folder
 from startpakke.cli import app
 from startpakke.loading import load_course
 from startpakke.site import publish

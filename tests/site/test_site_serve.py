@@ -12,7 +12,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from sitekit import make_project
+from tests.site.sitekit import make_project
 
 WAIT = 120.0
 """Seconds to wait for a rebuild before giving up: a deadline, not a speed requirement."""

@@ -41,11 +41,6 @@ class CardFit:
         return sides
 
     @property
-    def page_count(self) -> int:
-        pages = self.front.pages + self.back.pages
-        return pages + pages % 2
-
-    @property
     def overflowing(self) -> list[str]:
         """The sides that take more than one printed side: too long even at the smallest size."""
         return [kind for kind, fit in (("front", self.front), ("back", self.back)) if fit.pages > 1]

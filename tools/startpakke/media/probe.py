@@ -151,18 +151,3 @@ def _truncated_box(path: Path) -> str:
     if "moov" not in {name for name, _, _ in boxes}:
         return "the file is incomplete (its index, the moov box, is missing); copy or export it again"
     return ""
-
-
-def moov_before_mdat(path: Path) -> bool:
-    """True when the index comes first, so playback starts before the whole file is downloaded."""
-    names = [name for name, _, _ in top_level_boxes(path)]
-    return "moov" in names and "mdat" in names and names.index("moov") < names.index("mdat")
-
-
-def keyframe_times(path: Path) -> list[float]:
-    """Presentation times of the video key frames, in seconds."""
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        base = stream.time_base or Fraction(1, 90000)
-        return sorted(float(packet.pts * base) for packet in container.demux(stream)
-                      if packet.is_keyframe and packet.pts is not None)
