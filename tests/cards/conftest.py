@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
+from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from startpakke.cards import build_all
+from startpakke.cards.build import build_all
+from startpakke.cards.fonts import font_files
 from startpakke.cards.formats import get
 from startpakke.cards.text import block
 from startpakke.project import Project
@@ -34,6 +37,16 @@ def course() -> Course:
     loaded = load(FIXTURE)
     assert loaded.course
     return loaded.course
+
+
+@pytest.fixture
+def without_card_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A machine where the font packages are not installed (as after `pip install --no-deps`)."""
+    monkeypatch.setitem(sys.modules, "fontpkg", None)  # `import fontpkg` now fails
+    font_files.cache_clear()
+    yield
+    monkeypatch.undo()
+    font_files.cache_clear()
 
 
 @pytest.fixture

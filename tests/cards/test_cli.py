@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from startpakke.cards import fonts
 from startpakke.cli import app
 
 from .conftest import flat, page_sizes_mm, pdf_text
@@ -69,15 +68,12 @@ def test_content_errors_stop_before_printing(project: Path) -> None:
     assert not (project / "build").exists()
 
 
-def test_missing_font_says_what_to_install(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(fonts, "SEARCH_DIRS", [tmp_path])
-    fonts.font_files.cache_clear()
-    try:
-        result = CliRunner().invoke(app, ["cards"])
-    finally:
-        fonts.font_files.cache_clear()
+def test_missing_font_says_what_to_install(project: Path, without_card_fonts: None) -> None:
+    result = CliRunner().invoke(app, ["cards"])
     assert result.exit_code == 1
-    assert "fonts-noto-core" in result.output
+    assert "Cannot print the cards: the card fonts Noto Sans and Noto Serif are not installed: " \
+        "pip install fontpkg-noto-sans fontpkg-noto-serif" in " ".join(result.output.split())
+    assert not (project / "build" / "cards").exists()
 
 
 def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,

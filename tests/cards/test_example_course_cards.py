@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from startpakke.cards import build_cards
+from startpakke.cards.build import build_cards
 from startpakke.cards.formats import get
 from startpakke.model import Course
 

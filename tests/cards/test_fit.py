@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from startpakke.cards import build_cards
+from startpakke.cards.build import build_cards
 from startpakke.cards.card import cards_of
 from startpakke.cards.fit import CardFit, SideFit, fit_cards
 from startpakke.cards.formats import FORMATS, FormatName

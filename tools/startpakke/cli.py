@@ -95,13 +95,16 @@ def _check_extras(loaded: Loaded) -> None:
 
 def _check_cards_fit(loaded: Loaded) -> None:
     # WeasyPrint loads only for the commands that print; without it the rest of `check` still runs.
+    from .cards import CannotPrint, require_printing
+
     try:
-        from .cards.checks import check_cards_fit
-    except (ImportError, OSError) as error:
+        require_printing()
+    except CannotPrint as error:
         loaded.report.add(loaded.project.course_file, 1, 1, "",
-                          f"cannot check whether the printed cards fit: {error}",
-                          "install the print libraries: pip install weasyprint (and Pango)", "warning")
+                          f"cannot check whether the printed cards fit: {error}", severity="warning")
         return
+    from .cards.checks import check_cards_fit
+
     check_cards_fit(loaded)
 
 
@@ -293,9 +296,8 @@ def cards(
     course: CourseOption = None,
 ) -> None:
     """Print-ready PDFs: every method card, the deck, and a plan for each session."""
-    from .cards import build_all
+    from .cards import CannotPrint, require_printing
     from .sessions import parse_clock
-    from .cards.fonts import FontMissing
     from .cards.formats import get
 
     try:
@@ -305,16 +307,19 @@ def cards(
         raise typer.Exit(2)
     loaded = load_and_report(course, quiet=True)
     assert loaded.course
-    folder = out or loaded.project.cards_build
-    fmt = get(format.value)
     try:
-        with console.status("Rendering cards…") as status:
-            built = build_all(loaded.course, folder, fmt, start_minutes,
-                              progress=lambda step: status.update(f"Rendering {step}…"),
-                              fit_cache=loaded.project.fit_cache)
-    except FontMissing as error:
+        require_printing()
+    except CannotPrint as error:
         errors.print(f"Cannot print the cards: {error}")
         raise typer.Exit(1)
+    from .cards.build import build_all
+
+    folder = out or loaded.project.cards_build
+    fmt = get(format.value)
+    with console.status("Rendering cards…") as status:
+        built = build_all(loaded.course, folder, fmt, start_minutes,
+                          progress=lambda step: status.update(f"Rendering {step}…"),
+                          fit_cache=loaded.project.fit_cache)
     if built.overflowing:
         console.print(f"{len(built.overflowing)} cards continue on a second card, their text being longer "
                       f"than one {fmt.short} side: {', '.join(built.overflowing)}")

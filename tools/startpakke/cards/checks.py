@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from ..fieldpath import dotted
 from .card import cards_of
 from .fit import MAX_PAGES, pages_at_floor
-from .fonts import FontMissing
 from .formats import FORMATS, FormatName
 
 if TYPE_CHECKING:
@@ -33,16 +32,11 @@ def check_cards_fit(loaded: Loaded, formats: Iterable[FormatName] = CHECKED) -> 
     cards = cards_of(course)
     cache = loaded.project.fit_cache
     too_long: dict[tuple[str, str], list[str]] = {}
-    try:
-        for name in formats:
-            for side, pages in pages_at_floor(course, cards, FORMATS[name], cache):
-                assert side.card
-                if pages > MAX_PAGES[side.kind]:
-                    too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
-    except FontMissing as error:
-        loaded.report.add(loaded.project.course_file, 1, 1, "",
-                          f"cannot check whether the cards fit: {error}", severity="warning")
-        return
+    for name in formats:
+        for side, pages in pages_at_floor(course, cards, FORMATS[name], cache):
+            assert side.card
+            if pages > MAX_PAGES[side.kind]:
+                too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
     for (slug, kind), where in too_long.items():
         document = loaded.sources.methods[slug][0]
         loc = FIELD[kind]
