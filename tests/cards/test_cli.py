@@ -49,7 +49,7 @@ def test_a_removed_method_loses_its_pdf(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert not (out / "rollespill.pdf").exists()
     assert sorted(p.name for p in out.glob("*.pdf")) == ["interessentkart.pdf", "kortstokk.pdf", "samisk-kafe.pdf"]
-    assert "rollespill" not in json.loads((out / "manifest.json").read_text("utf-8"))["formats"]["a6"]["cards"]
+    assert "rollespill" not in json.loads((out / "manifest.json").read_text("utf-8"))["formats"]["a5"]["cards"]
 
 
 def test_bad_start_time_is_a_usage_error(project: Path) -> None:
@@ -79,10 +79,10 @@ def test_missing_font_says_what_to_install(project: Path, without_card_fonts: No
 def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
-    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code == 0
+    assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code == 0
     out = project / "build" / "cards"
     manifest = lambda: json.loads((out / "manifest.json").read_text("utf-8"))  # noqa: E731
-    assert len(manifest()["formats"]["a5"]["cards"]) == 3
+    assert len(manifest()["formats"]["a6"]["cards"]) == 3
     method = project / "course" / "methods" / "rollespill.yml"
     method.write_text(method.read_text("utf-8").replace("title: Rollespill", "title: Rollelek"), "utf-8")
 
@@ -96,9 +96,21 @@ def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build, "card_pdf", interrupted)
-    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code != 0
-    assert "a5" not in manifest()["formats"]  # one new card, two old ones: not a set to publish
+    assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code != 0
+    assert "a6" not in manifest()["formats"]  # one new card, two old ones: not a set to publish
     monkeypatch.setattr(build, "card_pdf", real)
-    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code == 0
-    assert sorted(manifest()["formats"]["a5"]["cards"]) == ["interessentkart", "rollespill", "samisk-kafe"]
-    assert "rollelek" in flat(pdf_text(out / "a5" / "rollespill.pdf"))
+    assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code == 0
+    assert sorted(manifest()["formats"]["a6"]["cards"]) == ["interessentkart", "rollespill", "samisk-kafe"]
+    assert "rollelek" in flat(pdf_text(out / "a6" / "rollespill.pdf"))
+
+
+def test_files_made_under_another_default_format_are_not_claimed_twice(project: Path) -> None:
+    # build/cards/ from before the default changed: its top-level deck was A6.
+    out = project / "build" / "cards"
+    out.mkdir(parents=True)
+    (out / "manifest.json").write_text(json.dumps({"version": 1, "formats": {
+        "a6": {"deck": "kortstokk.pdf", "cards": {"rollespill": "rollespill.pdf"}}}}), "utf-8")
+    assert CliRunner().invoke(app, ["cards"]).exit_code == 0
+    formats = json.loads((out / "manifest.json").read_text("utf-8"))["formats"]
+    assert list(formats) == ["a5"] and formats["a5"]["deck"] == "kortstokk.pdf"
+    assert page_sizes_mm(out / "kortstokk.pdf")[0] == (148, 210)

@@ -1,6 +1,6 @@
 """A machine that cannot print (no card fonts, or no Pango for WeasyPrint) still gets the website:
 `startpakke build` warns once, says how to get the PDFs, and builds the site without links to them;
-`startpakke cards` stops with the same advice."""
+`startpakke cards` stops with the same advice, and `check` says it could not measure the cards."""
 
 from __future__ import annotations
 
@@ -8,22 +8,28 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
+import pytest
 from bs4 import BeautifulSoup
 
+from startpakke.cards.fonts import font_files
 from tests.site.sitekit import REPO, make_project, run
 
 PANGO_MISSING = ("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file: "
                  "No such file or directory")
+FONTS_FIX = "pip install fontpkg-noto-sans fontpkg-noto-serif"
 
 
-def pdf_links(site: Path) -> list[tuple[Path, str]]:
-    """Every link in the site to a PDF, with the page it is on."""
+def pdf_links(site: Path) -> list[tuple[Path, Path]]:
+    """Every link in the site to a PDF: the page it is on and the file it leads to."""
     links = []
     for page in site.rglob("*.html"):
+        base = "/" + page.relative_to(site).as_posix()
         for link in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("a[href]"):
-            if link["href"].split("#")[0].endswith(".pdf"):
-                links.append((page, link["href"]))
+            href = link["href"].split("#")[0]
+            if href.endswith(".pdf") and "://" not in href:
+                links.append((page, site / urljoin(base, href).lstrip("/")))
     return links
 
 
@@ -35,18 +41,32 @@ def assert_site_without_printables(root: Path) -> None:
     assert not (site / "kort").exists()
 
 
-def test_build_without_the_card_fonts_makes_the_site_and_says_how_to_get_the_pdfs(
-        tmp_path: Path, without_card_fonts: None) -> None:
+def test_build_without_the_card_fonts_makes_the_site_and_the_next_build_adds_the_pdfs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_project(tmp_path, methods=3)
+    # As after `pip install --no-deps`: the font packages cannot be imported.
+    monkeypatch.setitem(sys.modules, "fontpkg", None)
+    font_files.cache_clear()
     code, output = run("build", cwd=tmp_path)
     assert code == 0, output
     assert output.count("Warning:") == 1
     assert ("Warning: the site is built without the printable cards and session plans: the card fonts "
-            "Noto Sans and Noto Serif are not installed: pip install fontpkg-noto-sans fontpkg-noto-serif") in output
+            f"Noto Sans and Noto Serif are not installed: {FONTS_FIX}") in output
     assert "Built the site in" in output
     assert_site_without_printables(tmp_path)
     code, output = run("cards", cwd=tmp_path)
-    assert code == 1 and "Cannot print the cards: the card fonts" in output
+    assert code == 1 and f"Cannot print the cards: the card fonts Noto Sans and Noto Serif are not installed: {FONTS_FIX}" in output
+    code, output = run("check", cwd=tmp_path)
+    assert code == 0 and f"cannot check whether the printed cards fit: the card fonts" in output and FONTS_FIX in output
+
+    monkeypatch.undo()
+    font_files.cache_clear()
+    code, output = run("build", cwd=tmp_path)
+    assert code == 0 and "Warning:" not in output, output
+    links = pdf_links(tmp_path / "site")
+    method = tmp_path / "site" / "metoder" / "metode-1" / "index.html"
+    assert any(page == method for page, _ in links), "the method page offers its card"
+    assert [target for _, target in links if not target.is_file()] == [], "every PDF link leads to a file"
 
 
 def test_build_without_weasyprints_libraries_makes_the_site(tmp_path: Path) -> None:

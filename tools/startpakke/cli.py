@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import authoring
+from .cards.formats import DEFAULT as DEFAULT_FORMAT, FormatName  # no WeasyPrint in it
 from .project import Project
 from .loading import Loaded, load_course
 from .media import status as media_status
@@ -37,8 +38,8 @@ app.add_typer(video_app, name="video")
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
-CardFormatName = Enum("CardFormatName", {"a6": "a6", "a5": "a5", "a4_4up": "a4-4up"}, type=str)  # type: ignore[misc]
-"""The card formats, as typer shows them (the cards package loads only when a command prints)."""
+CardFormatName = Enum("CardFormatName", {f.name: f.value for f in FormatName}, type=str)  # type: ignore[misc]
+"""The card formats, as typer shows them (WeasyPrint loads only when a command prints)."""
 
 CourseOption = Annotated[
     Optional[Path],
@@ -292,7 +293,7 @@ def video_add(
 def cards(
     format: Annotated[CardFormatName, typer.Option(
         "--format", case_sensitive=False,
-        help="a6 (default), a5, or a4-4up: four cards per A4 sheet with crop marks.")] = "a6",  # type: ignore[assignment]
+        help="a5 (default: one sheet per method), a6, or a4-4up: four cards per A4 sheet with crop marks.")] = DEFAULT_FORMAT.value,  # type: ignore[assignment]
     start: Annotated[str, typer.Option("--start", help="When the sessions start, HH:MM.")] = "09:00",
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: build/cards).")] = None,
     course: CourseOption = None,

@@ -1,7 +1,7 @@
 """Write the print outputs under build/cards/: every card, the deck, and the session plans.
 
-Names are stable, so the site can link them (see `paths`): A6, the default, at the top of
-build/cards/, other formats in a folder of their own, session plans in okter/.
+Names are stable, so the site can link them (see `paths`): the default format (`formats.DEFAULT`) at
+the top of build/cards/, other formats in a folder of their own, session plans in okter/.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .card import Card, cards_of
 from .deck import deck_html, deck_sides
 from .document import card_title, deck_title
 from .fit import CardFit, fit_cards
-from .formats import CardFormat, FormatName, get
+from .formats import DEFAULT, CardFormat, FormatName, get
 from .impose import impose, repeat_to_fill
 from .manifest import FormatOutputs, SessionOutputs, record_format, record_sessions, withdraw_format, withdraw_sessions
 from .render import layout, pdf_bytes
@@ -55,7 +55,7 @@ class Paths:
         return f"{SESSIONS}/{module_slug}.{suffix}"
 
 
-def paths(fmt: CardFormat | FormatName | str = FormatName.a6) -> Paths:
+def paths(fmt: CardFormat | FormatName | str = DEFAULT) -> Paths:
     return Paths(fmt if isinstance(fmt, CardFormat) else get(fmt))
 
 
@@ -84,7 +84,7 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     say = progress or (lambda _: None)
     built = Built(folder, fmt)
     where = paths(fmt)
-    withdraw_format(folder, fmt.name.value)
+    withdraw_format(folder, fmt.name.value, where.deck)
     all_cards = cards_of(course)
     say("fitting cards")
     built.fits = fit_cards(course, all_cards, fmt, fit_cache)
@@ -100,9 +100,7 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     if deck:
         say("deck")
         built.deck = folder / where.deck
-        pdf = pdf_bytes(document)
-        if fmt.imposition:
-            pdf = _impose(pdf, fmt, deck_title(course), course)
+        pdf = _impose(document, fmt, deck_title(course), course) if fmt.imposition else pdf_bytes(document)
         write_atomic(built.deck, pdf)
     record_format(folder, fmt.name.value, FormatOutputs(
         deck=where.deck if deck else None,
@@ -118,15 +116,14 @@ def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFor
     document.metadata = copy.copy(deck.metadata)
     title = card_title(course, card)
     document.metadata.title, document.metadata.description = title, card.method.summary
-    pdf = pdf_bytes(document)
     if not fmt.imposition:
-        return pdf
+        return pdf_bytes(document)
     # A full sheet of copies, one for each group at the table.
-    return _impose(pdf, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
+    return _impose(document, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
 
 
-def _impose(pdf: bytes, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
-    return impose(pdf, fmt, title, course.language, course.info.publisher, copies)
+def _impose(cards: weasyprint.Document, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
+    return impose(cards, fmt, title, course.language, course.info.publisher, copies)
 
 
 def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
@@ -164,8 +161,9 @@ def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60
 
 def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
                    progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
-    """What the site links: every card in A6, the deck in A6 and on A4 sheets, the session plans."""
-    built = build_cards(course, folder, get(FormatName.a6), progress=progress, fit_cache=fit_cache)
+    """What the site links: every card and the deck in the default format, the deck on A4 sheets,
+    the session plans."""
+    built = build_cards(course, folder, get(DEFAULT), progress=progress, fit_cache=fit_cache)
     build_cards(course, folder, get(FormatName.a4_4up), cards=False, progress=progress, fit_cache=fit_cache)
     built.sessions = build_sessions(course, folder, start, progress)
     return built

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from ..fieldpath import dotted
 from .card import cards_of
 from .fit import MAX_PAGES, pages_at_floor
-from .formats import FORMATS, FormatName
+from .formats import DEFAULT, FORMATS, FormatName
 
 if TYPE_CHECKING:
     from ..loading import Loaded
 
-CHECKED = (FormatName.a6, FormatName.a4_4up)
+CHECKED = (DEFAULT, FormatName.a4_4up)
 """The formats the site publishes."""
 FIELD = {"front": ("purpose",), "back": ("steps",)}
 """Where to point the editor: the start of the text that makes the side long."""

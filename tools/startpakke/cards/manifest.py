@@ -56,10 +56,14 @@ def save_manifest(folder: Path, manifest: CardsManifest) -> None:
     write_atomic(folder / MANIFEST, text + "\n")
 
 
-def withdraw_format(folder: Path, name: str) -> None:
-    """Before a format's files are rewritten: until the set is complete, nothing claims it."""
+def withdraw_format(folder: Path, name: str, deck: str) -> None:
+    """Before a format's files are rewritten: until the set is complete, nothing claims it, nor its
+    files (`deck` and the cards beside it) under another format's name, as when the default changed."""
     manifest = load_manifest(folder)
-    if manifest.formats.pop(name, None) is not None:
+    claiming = [other for other, outputs in manifest.formats.items() if other == name or outputs.deck == deck]
+    for other in claiming:
+        del manifest.formats[other]
+    if claiming:
         save_manifest(folder, manifest)
 
 
