@@ -1,8 +1,9 @@
 """Printable method cards, the deck and session plans (WeasyPrint + segno).
 
 `build` writes the files and is what the CLI and the site's build use; the other modules each do one
-thing: `card` (what is on a card), `fit` (making it fit), `formats` and `impose` (paper), `deck`,
-`plans` (a session plan as PDF, Markdown and HTML), `render` (WeasyPrint), `manifest` (what is complete).
+thing: `card` (what is on a card), `fit` (making it fit), `formats` and `impose` (paper), `tagging`
+(the structure tree through imposition), `deck`, `plans` (a session plan as PDF, Markdown and HTML),
+`render` (WeasyPrint), `fonts` (the print fonts), `manifest` (what is complete).
 
 Nothing is imported here: the site reads the manifest and the formats without loading WeasyPrint, so
 it builds on a machine that cannot print.
