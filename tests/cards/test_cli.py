@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from unittest.mock import ANY
 from typer.testing import CliRunner
 
 from startpakke.cli import app
@@ -31,7 +32,7 @@ def test_cards_on_a4_sheets_with_a_later_start(project: Path) -> None:
     assert manifest["formats"]["a4-4up"]["deck"] == "a4-4up/kortstokk.pdf"
     assert manifest["formats"]["a4-4up"]["cards"]["rollespill"] == "a4-4up/rollespill.pdf"
     assert manifest["sessions"]["okt-1"] == {"pdf": "okter/okt-1.pdf", "md": "okter/okt-1.md",
-                                             "html": "okter/okt-1.html"}
+                                             "html": "okter/okt-1.html", "inputs": ANY}
     assert not [p for p in out.rglob("*.tmp")], "no temporary files left"
 
 

@@ -26,12 +26,26 @@ class FormatOutputs(Entry):
     deck: str | None = None
     cards: dict[str, str] = {}
     """Card PDF by method slug. Paths here are relative to build/cards/."""
+    overflowing: dict[str, list[str]] = {}
+    """The sides of a card that take more than one printed side, by method slug."""
+    inputs: str = ""
+    """The fingerprint of what the set was made from (see `inputs.py`)."""
 
 
 class SessionOutputs(Entry):
     pdf: str
     md: str
     html: str
+    inputs: str = ""
+
+
+def files_exist(folder: Path, outputs: FormatOutputs | SessionOutputs) -> bool:
+    """Whether every file the entry lists is in `folder` (build/cards/)."""
+    if isinstance(outputs, SessionOutputs):
+        named = [outputs.pdf, outputs.md, outputs.html]
+    else:
+        named = [*([outputs.deck] if outputs.deck else []), *outputs.cards.values()]
+    return all((folder / name).is_file() for name in named)
 
 
 class CardsManifest(Entry):

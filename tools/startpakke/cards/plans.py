@@ -26,6 +26,11 @@ def session_html(plan: SessionPlan) -> str:
     return render_template("session_body.html.j2", plan.course.language, plan=plan, clock=clock)
 
 
-def session_pdf(plan: SessionPlan) -> bytes:
-    return pdf_bytes(layout(render_template("session.html.j2", plan.course.language, plan=plan, clock=clock,
-                                            qr=qr.svg_data_uri(plan.url) if plan.url else "")))
+def session_pdf_html(plan: SessionPlan) -> str:
+    """The printable plan's HTML, which the PDF is laid out from."""
+    return render_template("session.html.j2", plan.course.language, plan=plan, clock=clock,
+                           qr=qr.svg_data_uri(plan.url) if plan.url else "")
+
+
+def session_pdf(html: str) -> bytes:
+    return pdf_bytes(layout(html))
