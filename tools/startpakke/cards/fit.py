@@ -156,6 +156,13 @@ def pages_at_floor(course: Course, cards: Sequence[Card], fmt: CardFormat,
     return [(side, counts[side]) for side in at_floor]
 
 
+def is_known(course: Course, cards: Sequence[Card], fmt: CardFormat, cache: Path | None) -> bool:
+    """Whether `cache` knows every side's length at the normal size: then fitting lays out little."""
+    counts = PageCounts(course, cards, fmt, cache)
+    return all(counts.key(Side(kind, fmt.base_pt, card)) in counts.known  # type: ignore[arg-type]
+               for card in cards for kind in ("front", "back"))
+
+
 def content_key(side: Side, fmt: CardFormat) -> str:
     """What decides a side's length, apart from the type size."""
     assert side.card
