@@ -78,6 +78,22 @@ CASES = [
      [f"{K}:5:14: when_to_use: error: contains a `data:` link, which can run code"], 1),
     ("raw-html", [(K, "when_to_use: Når mange skal bidra.", "when_to_use: Når <b>mange</b> skal bidra.")],
      [f"{K}:5:14: when_to_use: error: contains raw HTML"], 1),
+    ("indented-into-a-text-block", [(K, "    text: Forklar rammene.\n    minutes: 10",
+                                     "    text: |\n      Forklar rammene.\n      minutes: 10")],
+     [f"{K}:18:7: steps[1].minutes: error: `minutes:` is indented too far: YAML reads it as part of `text` above",
+      "    hint: move `minutes:` left to line up with `text:`"], 1),
+    ("indented-under-a-line", [(K, "    text: Forklar rammene.\n    minutes: 10",
+                                "    text: Forklar rammene.\n      minutes: 10")],
+     [f"{K}:17:14: (file): error: `minutes:` is indented further than `text:` on the line above",
+      "    hint: line it up with `text:` (the same number of spaces), or put the text in quotes"], 1),
+    ("placeholder-site-address", [(C, "site_url: https://kurs.testbiblioteket.no/", "site_url: https://kurs.example.no/")],
+     [f"{C}:6:11: site_url: warning: `https://kurs.example.no/` is a placeholder address: the QR codes on "
+      "printed cards would lead nowhere"], 0),
+    ("no-site-address", [(C, "site_url: https://kurs.testbiblioteket.no/\n", "")],
+     [f"{C}:1:1: site_url: warning: the course has no site address: printed cards get no QR code, and "
+      "nothing outside the site can link to its pages"], 0),
+    ("module-longer-than-its-session", [(O, "minutes: 180\nintro", "minutes: 240\nintro")],
+     [f"{O}:5:10: minutes: warning: the module takes 240 minutes, but its session 180"], 0),
     ("video-missing", [(K, "related:", "video:\n  source: media/videos/kafe.mp4\n  captions:\n"
                                          "    nb: media/videos/kafe.nb.vtt\nrelated:")],
      [f"{K}:38:11: video.source: error: the file `media/videos/kafe.mp4` does not exist",

@@ -57,14 +57,14 @@ def test_norwegian_and_sami_letters_come_out_as_text(a6: Path) -> None:
 def test_qr_code_on_the_back_leads_to_the_method_page(a6: Path, tmp_path: Path) -> None:
     for slug in SLUGS:
         assert qr_codes(a6 / f"{slug}.pdf", 2, tmp_path) == [
-            f"https://kort.example.no/kurs/metoder/{slug}/"]
+            f"https://kort.testbiblioteket.no/kurs/metoder/{slug}/"]
         assert qr_codes(a6 / f"{slug}.pdf", 1, tmp_path) == [], "the front has no QR code"
 
 
 def test_qr_codes_still_decode_on_the_four_up_sheet(four_up: Path, tmp_path: Path) -> None:
     # Four copies of the card on one sheet: four backs, four codes.
     assert qr_codes(four_up / "a4-4up" / "rollespill.pdf", 2, tmp_path) == \
-        ["https://kort.example.no/kurs/metoder/rollespill/"] * 4
+        ["https://kort.testbiblioteket.no/kurs/metoder/rollespill/"] * 4
 
 
 def test_fonts_are_embedded_and_are_the_card_fonts(a6: Path, four_up: Path) -> None:

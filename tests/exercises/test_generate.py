@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,14 @@ def test_a_course_with_one_method_and_one_phase_gets_no_choice_without_choices(m
     course = _course(mini)
     ids = [e.id for e in generated_for(course, course.modules[0])]
     assert ids == ["rekkefolge-kafe"]
+
+
+def test_generated_sentences_read_naturally_whatever_the_cards_say(course) -> None:
+    """Card text is quoted, never spliced into a sentence: no «brukes når: Når», no «?:», no «..»."""
+    texts = [text for module in course.modules for exercise in exercises_for(course, module)
+             for text in [getattr(exercise, "question", ""), getattr(exercise, "feedback", ""),
+                          *(choice.feedback for choice in getattr(exercise, "choices", []))]]
+    assert texts
+    for text in texts:
+        assert not re.search(r"[?!.]:|\.\.|:\s*:|når: Når", text), text
+        assert text.count("«") == text.count("»"), text

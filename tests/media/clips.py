@@ -23,7 +23,7 @@ subtitle: Et lite kurs for testene
 language: nb
 publisher: Testbiblioteket
 license: CC BY 4.0
-site_url: https://test.example.no/
+site_url: https://test.testbiblioteket.no/
 phases:
   - id: forsta
     title: Forstå utfordringen

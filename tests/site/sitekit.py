@@ -64,7 +64,7 @@ def expected_titles(project_root: Path) -> list[str]:
         for method in module.get("methods", []):
             titles.append(f"{load(project_root / 'course' / 'methods' / f'{method}.yml')['title']} - {site}")
         if has_exercises(module):
-            titles.append(f"Oppgaver: {module['title']} - {site}")
+            titles.append(f"Oppgaver til «{module['title']}» - {site}")
     titles.append(f"Avslutning - {site}")
     return titles
 

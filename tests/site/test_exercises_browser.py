@@ -135,7 +135,7 @@ def test_progress_survives_reload_instant_navigation_and_export_import(page, bas
     page.wait_for_function("document.querySelectorAll('.md-sidebar--primary .sp-visited').length >= 2")
     visited = page.locator(".md-sidebar--primary .md-nav__link.sp-visited")
     assert sorted(" ".join(text.split()) for text in visited.all_inner_texts()) == [
-        "Interessentkart (sett)", "Oppgaver: Økt 1: Forstå utfordringen (sett)", "Start (sett)"]
+        "Interessentkart (sett)", "Oppgaver til «Økt 1: Forstå utfordringen» (sett)", "Start (sett)"]
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="Start").first.click()
     page.wait_for_url(base_url)
     page.wait_for_function("document.querySelector('[data-sp-progress]').innerText.includes('moduler fullført')")

@@ -168,7 +168,7 @@ def test_a_long_module_shows_a_window_of_its_methods_in_the_menu(tmp_path) -> No
     menu = soup(site / "metoder" / "metode-15" / "index.html").select_one(".md-sidebar--primary")
     shown = [a.get_text(strip=True) for a in menu.select("a.md-nav__link")]
     assert [f"Metode {n}" for n in range(11, 20)] == [t for t in shown if t.startswith("Metode ")]
-    assert "Modul 1" in shown and "Oppgaver: Modul 1" in shown  # the module's own pages stay
+    assert "Modul 1" in shown and "Oppgaver til «Modul 1»" in shown  # the module's own pages stay
     more = next(a for a in menu.select("a") if a.get_text(strip=True) == "Alle metodene i modulen (11 til)")
     assert more["href"] == "../../moduler/modul-1/#metoder"
 

@@ -6,8 +6,10 @@ Each check reads the parsed sources and adds problems to the report; none of the
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from .exercises import generated_for
@@ -29,6 +31,7 @@ def run_all(project: Project, sources: Sources, report: Report) -> None:
     if sources.info:
         check_phases(sources, report)
         check_module_order(project, sources, report)
+        check_site_url(sources, report)
     check_method_references(sources, report)
     check_time_budgets(sources, report)
     check_videos(project, sources, report)
@@ -87,6 +90,24 @@ def check_phases(sources: Sources, report: Report) -> None:
             _add(report, doc, ("phase",), f"unknown phase `{method.phase}`",
                  " ".join(filter(None, [_suggest(method.phase, seen),
                                        f"phases in course.yml: {', '.join(ids)}"])))
+
+
+PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example|localhost)(\.|$)|\.(test|invalid|localhost|example)$|^127\.")
+"""Hosts that lead nowhere for a learner: RFC 2606's example and test names, and this computer."""
+
+
+def check_site_url(sources: Sources, report: Report) -> None:
+    """Printed cards carry the site's address in their QR codes: a placeholder sends a scan nowhere."""
+    document, info = sources.info  # type: ignore[misc]
+    hint = "write the address the course is published at, e.g. https://kurs.bibliotek.no/samskaping/"
+    if not info.site_url:
+        _add(report, document, ("site_url",), "the course has no site address: printed cards get no QR "
+             "code, and nothing outside the site can link to its pages", hint, "warning")
+        return
+    host = urlsplit(info.site_url).hostname or ""
+    if PLACEHOLDER_HOSTS.search(host):
+        _add(report, document, ("site_url",), f"`{info.site_url}` is a placeholder address: the QR codes "
+             "on printed cards would lead nowhere", hint, "warning")
 
 
 def check_module_order(project: Project, sources: Sources, report: Report) -> None:
@@ -155,6 +176,11 @@ def check_time_budgets(sources: Sources, report: Report) -> None:
                  severity="warning", at_key=True)
     for document, module in sources.modules.values():
         session = module.session
+        if session and module.minutes != session.minutes:
+            _add(report, document, ("minutes",),
+                 f"the module takes {module.minutes} minutes, but its session {session.minutes}",
+                 "learners see the module's minutes on the home page and the session's in the plan: "
+                 "make them the same", severity="warning")
         if session and session.agenda_minutes > session.minutes:
             _add(report, document, ("session", "agenda"),
                  f"the agenda takes {session.agenda_minutes} minutes, longer than the session's "

@@ -56,6 +56,8 @@ def load_and_report(course: Optional[Path], strict: bool = False, quiet: bool = 
         extra(loaded)
     for problem in loaded.report.sorted():
         typer.echo(str(problem))
+    for note in loaded.report.notes:
+        typer.echo(f"info: {note}")
     if loaded.report.failed(strict) or not quiet:
         console.print(summary(loaded))
     if loaded.report.failed(strict):

@@ -76,8 +76,9 @@ class Layout:
         return self.folder(page) + ("index.html" if self.style == "file" else "")
 
     def absolute(self, page: Page) -> str:
-        """The page's address on the published site, for QR codes and printed cards."""
-        return self.site_url + self.folder(page)
+        """The page's address on the published site, for QR codes and printed cards; empty while the
+        course has no site address."""
+        return self.site_url + self.folder(page) if self.site_url else ""
 
     def link(self, from_page: Page, to_page: Page) -> str:
         """A Markdown link from one page's source to another's (MkDocs turns it into a URL)."""

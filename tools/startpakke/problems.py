@@ -31,6 +31,8 @@ class Report:
 
     root: Path
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Information for the run as a whole, not a problem of a file: `check` prints it after them."""
 
     def add(
         self,
@@ -45,6 +47,9 @@ class Report:
         self.problems.append(
             Problem(self.relative(file), line, col, field_path, message, hint, severity)
         )
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
 
     def relative(self, file: Path | str) -> str:
         path = Path(file)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, Union
@@ -40,6 +41,13 @@ def _kind(model: type[BaseModel]) -> str:
 def _report(document: Document, model: type[BaseModel], detail: ErrorDetails, report: Report) -> None:
     loc = _real_path(document.data, detail["loc"])
     kind = detail["type"]
+    misplaced = _inside_a_block(document, loc) if kind == "missing" else None
+    if misplaced:
+        line, col, holder = misplaced
+        report.add(document.path, line, col, dotted(loc),
+                   f"`{loc[-1]}:` is indented too far: YAML reads it as part of `{holder}` above",
+                   f"move `{loc[-1]}:` left to line up with `{holder}:`")
+        return
     if kind == "missing":
         # Point at the key of the block the field is missing from, not at its first line.
         line, col = document.where(loc[:-1], at_key=True) if loc[:-1] else (1, 1)
@@ -47,6 +55,33 @@ def _report(document: Document, model: type[BaseModel], detail: ErrorDetails, re
         line, col = document.where(loc, at_key=kind == "extra_forbidden")
     message, hint = explain(detail, model, loc)
     report.add(document.path, line, col, dotted(loc), message, hint)
+
+
+def _inside_a_block(document: Document, loc: FieldPath) -> tuple[int, int, str] | None:
+    """A required field that is missing because its line went into the text block of the field above
+    it (`text: |` … `  minutes: 40`): where that line is, and the field whose text took it."""
+    parent, key = loc[:-1], loc[-1]
+    fields = _at(document.data, parent)
+    if not isinstance(fields, dict) or not isinstance(key, str):
+        return None
+    for holder, value in fields.items():
+        if not (isinstance(value, str) and re.search(rf"^\s*{re.escape(key)}\s*:", value, re.M)):
+            continue
+        start = document.values.get(parent + (holder,), (0, 0))[0]
+        for number in range(start, min(start + value.count("\n") + 2, len(document.lines) + 1)):
+            text = document.lines[number - 1]
+            if re.match(rf"^\s*{re.escape(key)}\s*:", text):
+                return number, len(text) - len(text.lstrip()) + 1, str(holder)
+    return None
+
+
+def _at(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _real_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:

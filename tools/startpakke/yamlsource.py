@@ -6,6 +6,7 @@ tree and constructing it ourselves keeps both problems visible to the editor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FieldPath = tuple[str | int, ...]
 MAX_VALUES = 100_000
 """Far above any real card; stops alias bombs («billion laughs») from eating the machine."""
+KEY_LINE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?:\s|$)")
+"""A `key: value` line, with its indentation (a list item's dash counts as indentation)."""
 MAX_BYTES = 256 * 1024
 """A course file holds one card, module or the course's frame: a few KB. Larger is refused unread."""
 YAML = "tag:yaml.org,2002:"
@@ -35,6 +38,8 @@ class Document:
     """Where each value starts (1-based line, column)."""
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     """Where each mapping key stands: the place to point at for unknown or misspelt fields."""
+    lines: list[str] = field(default_factory=list)
+    """The file's text, for explaining what the parsed values alone cannot show."""
 
     def where(self, loc: FieldPath, at_key: bool = False) -> tuple[int, int]:
         """The position of `loc`, or of its nearest parent that exists in the file."""
@@ -78,13 +83,16 @@ def read_document(path: Path) -> Document:
     loader = Loader(text)
     try:
         node = loader.get_single_node()
-        document = Document(path)
+        document = Document(path, lines=text.splitlines())
         document.data = _construct(loader, node, (), document)
         return document
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(filter(None, [error.problem, error.context]))
+        too_far = _indented_too_far(text, line)
+        if too_far:
+            raise YamlProblem(line, col, *too_far) from None
         raise YamlProblem(line, col, f"YAML syntax error: {problem}", _syntax_hint(text, line)) from None
     except yaml.YAMLError as error:
         raise YamlProblem(1, 1, f"YAML syntax error: {error}") from None
@@ -106,6 +114,19 @@ def _refuse_tabs(text: str) -> None:
                 number, indent.index("\t") + 1, "a tab is used for indentation",
                 "YAML indents with spaces only: replace the tab with spaces",
             )
+
+
+def _indented_too_far(text: str, line: int) -> tuple[str, str] | None:
+    """`minutes: 40` indented under `text: …`: YAML reads it as more of that text, and stops at its colon."""
+    lines = text.splitlines()
+    if not 1 < line <= len(lines):
+        return None
+    current = KEY_LINE.match(lines[line - 1])
+    above = next((KEY_LINE.match(l) for l in reversed(lines[:line - 1]) if l.strip()), None)
+    if current and above and len(current.group(1)) > len(above.group(1)):
+        return (f"`{current.group(2)}:` is indented further than `{above.group(2)}:` on the line above",
+                f"line it up with `{above.group(2)}:` (the same number of spaces), or put the text in quotes")
+    return None
 
 
 def _syntax_hint(text: str, line: int) -> str:

@@ -181,10 +181,10 @@ def which_method(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
     exercise_id = f"hvilken-metode-{method.slug}"
     situation = first_sentence(method.when_to_use)
     choices = [Choice.model_construct(text=method.title, correct=True, feedback=_(
-        "Right. %(method)s: %(purpose)s") % {"method": method.title, "purpose": first_sentence(method.purpose)})]
+        "Right. The card for «%(method)s» says what it gives you: «%(purpose)s»") % {"method": method.title, "purpose": first_sentence(method.purpose)})]
     for other in _others(course, method, exercise_id, DISTRACTORS):
         choices.append(Choice.model_construct(text=other.title, correct=False, feedback=_(
-            "Not here. %(method)s is used when: %(situation)s") % {
+            "Not here. The card for «%(method)s» says when it fits: «%(situation)s»") % {
                 "method": other.title, "situation": first_sentence(other.when_to_use)}))
     return ChoiceExercise.model_construct(
         type="single_choice", id=exercise_id,
@@ -202,8 +202,8 @@ def phase(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
         about = {"phase": p.title, "description": first_sentence(p.description),
                  "method": method.title, "right": right.title}
         if p.id == right.id:
-            return _("Right. %(phase)s: %(description)s") % about
-        return _("No, «%(method)s» belongs to «%(right)s». %(phase)s: %(description)s") % about
+            return _("Right. The phase «%(phase)s»: «%(description)s»") % about
+        return _("No, «%(method)s» belongs to «%(right)s». The phase «%(phase)s»: «%(description)s»") % about
 
     choices = [Choice.model_construct(text=p.title, correct=p.id == right.id, feedback=feedback(p))
                for p in course.info.phases]

@@ -27,5 +27,5 @@ For the site (the data interface):
 - `player.asset_files()`: startpakke.js (the site's script bootstrap), player.js (quality choice,
   remembered in localStorage) and player.css; add them to the site in this order (e.g. extra_javascript
   / extra_css), or publish them in one folder and pass player.js's URL as `script_url`.
-- `status.check_renditions(loaded)`: adds the "renditions missing or stale" warnings to a report.
+- `status.check_renditions(loaded)`: notes, once, the videos whose renditions are missing or stale.
 """

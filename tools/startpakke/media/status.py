@@ -1,4 +1,6 @@
-"""The `startpakke check` warning: a linked video whose renditions are missing or older than its source.
+"""What `startpakke check` says about the videos: one note naming those whose renditions are missing
+or older than their source. Information, not a warning: `startpakke build` encodes them anyway, and an
+editor who never touched the videos has nothing to fix.
 
 Cheap on purpose (no hashing, no ffmpeg): it compares the card with the manifest, and the source's
 size and modification time with those recorded when it was encoded.
@@ -16,34 +18,40 @@ if TYPE_CHECKING:
     from ..loading import Loaded
     from ..model import Video
 
-HINT = "run `startpakke video` to make them"
-
 
 def check_renditions(loaded: Loaded) -> None:
-    """Add a warning to the report for each video that `startpakke video` still has to make or redo."""
-    project, report = loaded.project, loaded.report
+    """Note, once, the videos that `startpakke video` (or `build`) still has to make or redo."""
+    todo = pending(loaded)
+    if todo:
+        named = ", ".join(f"{slug} ({why})" for slug, why in todo)
+        count = len(todo)
+        loaded.report.note(f"{count} video{'s' * (count != 1)} to encode: {named}. `startpakke build` "
+                           "encodes them, or `startpakke video` alone.")
+
+
+def pending(loaded: Loaded) -> list[tuple[str, str]]:
+    """(method slug, why) for each linked video whose renditions are missing or out of date."""
+    project = loaded.project
     manifest = load_manifest(project)
     root = project.media_build
-    for slug, (document, method) in sorted(loaded.sources.methods.items()):
+    todo = []
+    for slug, (_, method) in sorted(loaded.sources.methods.items()):
         video = method.video
         source = project.root / video.source if video else None
         if video is None or source is None or not source.is_file():
             continue  # no video, or a missing file that the checks already report
-        line, col = document.where(("video", "source"))
         entry = manifest.videos.get(slug)
         stat = source.stat()
         if entry is None:
-            message = f"the video `{video.source}` has no renditions yet"
+            todo.append((slug, "not encoded yet"))
         elif entry.source != video.source or entry.source_size != stat.st_size \
                 or entry.source_mtime_ns != stat.st_mtime_ns:
-            message = f"`{video.source}` has changed since its renditions were made"
+            todo.append((slug, "the video has changed"))
         elif any(not (root / path).is_file() for path in entry.files()):
-            message = f"some renditions of `{video.source}` are missing from build/media"
+            todo.append((slug, "renditions missing from build/media"))
         elif _captions_changed(project.root, entry, video) or entry.poster.requested != video.poster_at:
-            message = f"the captions or poster of `{video.source}` have changed since the last run"
-        else:
-            continue
-        report.add(document.path, line, col, "video.source", message, HINT, "warning")
+            todo.append((slug, "captions or poster changed"))
+    return todo
 
 
 def _captions_changed(root: Path, entry: VideoEntry, video: Video) -> bool:

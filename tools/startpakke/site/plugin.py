@@ -57,7 +57,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         publication = self.publication
         info = publication.course.info
         config.site_name = plain_title(info.title)
-        config.site_url = config.site_url or info.site_url  # `mkdocs serve` sets its own
+        config.site_url = config.site_url or info.site_url or None  # `mkdocs serve` sets its own
         config.copyright = plain_title(f"{info.publisher} · {info.license}")
         config.nav = mkdocs_nav(publication.site.nav)
         config.theme["language"] = publication.language  # Material's own words and <html lang>
