@@ -33,10 +33,12 @@ DISTRACTORS = 3
 
 @dataclass(frozen=True)
 class Shown:
-    """An exercise under a heading that says what it asks."""
+    """An exercise as the page shows it."""
 
     exercise: Exercise
-    heading: str
+    heading: str | None
+    """None when the question is the heading; a heading of its own where the question is long (a
+    situation quoted from a card)."""
 
 
 @dataclass(frozen=True)
@@ -44,74 +46,75 @@ class Group:
     """Exercises the page shows together: one method's, or those on the module as a whole."""
 
     id: str
-    """`metode-<slug>` for a method's group, else one of WHICH, OWN and ACTION: an anchor on the page."""
+    """`metode-<slug>` for a method's group, else WHICH, OWN or ACTION: the group's anchor on the page."""
     title: str
     exercises: list[Shown]
 
 
+# Groups besides the methods' own. «Which method fits» has a group of its own: in a method's group its
+# answer would be the group's title.
 WHICH, OWN, ACTION = "hvilken-metode", "egne-oppgaver", "provehandling"
-"""Groups besides the methods' own. «Which method fits» mixes the module's methods: in a method's group
-its answer would be the group's title."""
+
+
+@dataclass(frozen=True)
+class _Placed:
+    group: str
+    shown: Shown
+
+
+def exercises_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
+    """What learners get: generated exercises minus skipped ones, custom ones in place of replaced."""
+    return [placed.shown.exercise for placed in _placed(course, module, tr or catalog(course.language))]
+
+
+def exercise_groups(course: Course, module: Module, tr: Catalog | None = None) -> list[Group]:
+    """The exercises of `exercises_for` as the page shows them: a group for each of the module's methods
+    (its steps, phase and digital variant), then «which method fits», the editors' own and the trial
+    action. The ids stay those of `exercises_for`, so progress keeps."""
+    tr = tr or catalog(course.language)
+    _ = tr.gettext
+    titles = {_method_group(method): method.title for method in course.methods_of(module)}
+    titles.update({WHICH: _("Which method fits?"), OWN: _("Questions on the module"),
+                   ACTION: _("Trial action")})
+    placed = _placed(course, module, tr)
+    groups = []
+    for key, title in titles.items():
+        members = [item.shown for item in placed if item.group == key]
+        # A situation's heading cannot name its method, the answer: they are numbered, after skipping.
+        situations = iter(range(1, len(members) + 1))
+        members = [Shown(shown.exercise, _("Situation %(number)s") % {"number": next(situations)})
+                   if shown.heading == "" else shown for shown in members]
+        if members:
+            groups.append(Group(key, title, members))
+    return groups
 
 
 def _method_group(method: Method) -> str:
     return f"metode-{method.slug}"
 
 
-@dataclass(frozen=True)
-class _Placed:
-    exercise: Exercise
-    group: str
-    heading: str
-    """Empty for «which method fits»: those are numbered within their group instead."""
-
-
-def exercises_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
-    """What learners get: generated exercises minus skipped ones, custom ones in place of replaced."""
-    return [placed.exercise for placed in _placed(course, module, tr or catalog(course.language))]
-
-
-def exercise_groups(course: Course, module: Module, tr: Catalog | None = None) -> list[Group]:
-    """The exercises of `exercises_for` as the page shows them: a group for each of the module's methods
-    (its order, phase and digital variant), then «which method fits», the editors' own and the trial
-    action. Ids do not change with the grouping, so progress keeps."""
-    tr = tr or catalog(course.language)
-    _ = tr.gettext
-    titles = {_method_group(method): method.title for method in course.methods_of(module)}
-    titles.update({WHICH: _("Which method fits?"), OWN: _("More exercises"), ACTION: _("Trial action")})
-    placed = _placed(course, module, tr)
-    groups = []
-    for key, title in titles.items():
-        members = [item for item in placed if item.group == key]
-        if members:
-            groups.append(Group(key, title, [
-                Shown(item.exercise, item.heading or _("Situation %(number)s") % {"number": number})
-                for number, item in enumerate(members, start=1)]))
-    return groups
-
-
 def _placed(course: Course, module: Module, tr: Catalog) -> list[_Placed]:
     replacing = {exercise.replaces: exercise for exercise in module.exercises if exercise.replaces}
     result: list[_Placed] = []
     for made in _made_for(course, module, tr):
-        if made.exercise.id in module.skip_exercises:
+        if made.shown.exercise.id in module.skip_exercises:
             continue
-        replacement = replacing.pop(made.exercise.id, None)
-        if replacement:  # takes the place, and the id, of the generated one; its question heads it
-            exercise = replacement.model_copy(update={"id": replacement.id or made.exercise.id})
-            made = _Placed(exercise, made.group, exercise.question)
+        replacement = replacing.pop(made.shown.exercise.id, None)
+        if replacement:  # takes the place, and the id, of the generated one
+            exercise = replacement.model_copy(update={"id": replacement.id or made.shown.exercise.id})
+            made = _Placed(made.group, Shown(exercise, None))
         result.append(made)
     custom = [exercise for exercise in module.exercises if not exercise.replaces]
     for number, exercise in enumerate(custom, start=1):
         exercise = exercise if exercise.id else exercise.model_copy(update={"id": f"egen-{number}"})
-        result.append(_Placed(exercise, OWN, exercise.question))
+        result.append(_Placed(OWN, Shown(exercise, None)))
     return result
 
 
 def generated_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
     """The exercises made from the module's cards, worded in `tr`'s language (the course's by default).
     Their ids do not depend on the language: skip_exercises and progress keep working."""
-    return [made.exercise for made in _made_for(course, module, tr or catalog(course.language))]
+    return [made.shown.exercise for made in _made_for(course, module, tr or catalog(course.language))]
 
 
 def _made_for(course: Course, module: Module, tr: Catalog) -> list[_Placed]:
@@ -119,18 +122,18 @@ def _made_for(course: Course, module: Module, tr: Catalog) -> list[_Placed]:
     made: list[_Placed] = []
     digital_methods = [m for m in course.methods.values() if isinstance(m.digital_variant, DigitalVariant)]
     for method in course.methods_of(module):
-        about, group = {"method": method.title}, _method_group(method)
+        group = _method_group(method)
         # Each kind needs something to choose between: two steps, two methods, two phases.
         if len(method.steps) >= 2:
-            made.append(_Placed(ordering(method, tr), group, _("Order: %(method)s") % about))
+            made.append(_Placed(group, Shown(ordering(method, tr), None)))
         if len(course.methods) >= 2:
-            made.append(_Placed(which_method(course, method, tr), WHICH, ""))
+            made.append(_Placed(WHICH, Shown(which_method(course, method, tr), "")))  # numbered later
         if len(course.info.phases) >= 2:
-            made.append(_Placed(phase(course, method, tr), group, _("Phase: %(method)s") % about))
+            made.append(_Placed(group, Shown(phase(course, method, tr), None)))
         if isinstance(method.digital_variant, DigitalVariant) and len(digital_methods) >= 2:
-            made.append(_Placed(digital(course, method, tr), group, _("Online: %(method)s") % about))
+            made.append(_Placed(group, Shown(digital(course, method, tr), None)))
     if module.action:
-        made.append(_Placed(plan_action(module, tr), ACTION, _("Plan your trial action")))
+        made.append(_Placed(ACTION, Shown(plan_action(module, tr), None)))
     return made
 
 

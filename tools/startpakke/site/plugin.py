@@ -29,6 +29,7 @@ from .source import ContentErrors, publication_for
 from .text import plain_title
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
+MATERIAL_LINK = '<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>'
 
 
 class StartpakkeConfig(Config):
@@ -58,7 +59,10 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         info = publication.course.info
         config.site_name = plain_title(info.title)
         config.site_url = config.site_url or info.site_url or None  # `mkdocs serve` sets its own
-        config.copyright = plain_title(f"{info.publisher} · {info.license}")
+        # Material's «Made with Material for MkDocs» is English whatever the language: ours instead.
+        config.extra["generator"] = False
+        made_with = catalog(publication.language).gettext("Made with %(tool)s") % {"tool": MATERIAL_LINK}
+        config.copyright = f"{plain_title(f'{info.publisher} · {info.license}')} · {made_with}"
         config.nav = mkdocs_nav(publication.site.nav)
         config.theme["language"] = publication.language  # Material's own words and <html lang>
         for path in publication.stylesheets:

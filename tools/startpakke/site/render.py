@@ -91,6 +91,7 @@ def learner_data(course: Course, layout: Layout, exercises: Exercises) -> dict[s
                 "title": plain_text(module.title),
                 "pages": [layout.key(page) for page in module_pages(module, exercises)],
                 "exercises": [f"{module.slug}/{e.id}" for e in exercises[module.slug]],
+                "exercisePage": layout.key(pages_of.exercises(module.slug)) if exercises[module.slug] else None,
             }
             for module in course.modules
         ],
