@@ -164,6 +164,9 @@ def test_export_markdown_gives_the_same_pages_and_plain_mkdocs_builds_them_as_th
     method = soup(out / "site" / "metoder" / "metode-1" / "index.html")
     assert method.select_one('script[src$="assets/startpakke/exercises.js"]')
     assert method.select_one("html")["lang"] == "nb"
+    for site in (out / "site", ours):  # the footer in the course's language, exported or not
+        footer = " ".join(soup(site / "metoder" / "metode-1" / "index.html").select_one(".md-copyright").stripped_strings)
+        assert footer.endswith("Laget med Material for MkDocs") and "Made with" not in footer, footer
 
 
 def test_a_long_module_shows_a_window_of_its_methods_in_the_menu(tmp_path) -> None:

@@ -44,7 +44,9 @@ def export_markdown(publication: Publication, site_config: Path, folder: Path) -
 
 def engine_config(publication: Publication, settings: dict[str, Any]) -> dict[str, Any]:
     """The course's mkdocs.yml settings without our plugin, with everything the plugin would set."""
-    config = {**settings, **publication.engine_settings(), "docs_dir": DOCS, "site_dir": "site"}
+    engine = publication.engine_settings()
+    config = {**settings, **engine, "docs_dir": DOCS, "site_dir": "site",
+              "extra": {**settings.get("extra", {}), **engine["extra"]}}
     # Zensical's classic variant is Material's look, which our styles are written for.
     config["theme"] = {**config.get("theme", {}), "language": publication.language, "variant": "classic"}
     config["plugins"] = [plugin for plugin in config.get("plugins", []) if _name(plugin) != "startpakke"]

@@ -56,6 +56,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         settings = publication.engine_settings()
         config.site_name, config.copyright, config.nav = settings["site_name"], settings["copyright"], settings["nav"]
         config.site_url = config.site_url or settings["site_url"]  # `mkdocs serve` sets its own
+        for key, value in settings["extra"].items():
+            config.extra[key] = value
         config.theme["language"] = publication.language  # Material's own words and <html lang>
         for path in settings["extra_css"]:
             if path not in config.extra_css:

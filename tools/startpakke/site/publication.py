@@ -26,6 +26,7 @@ ASSETS_URL = "assets/startpakke/"
 SCRIPT_ORDER = ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
 """Scripts load in this order: the course's data, the bootstrap (startpakke.js), then the scripts that
 use them; a script not listed loads after these."""
+MATERIAL_LINK = '<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>'
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ class Publication:
         """What a publishing engine's mkdocs.yml takes from the course. MkDocs and Zensical print
         titles into the HTML as they are, so they are escaped here."""
         info = self.course.info
+        made_with = catalog(self.language).gettext("Made with %(tool)s") % {"tool": MATERIAL_LINK}
         return {
             "site_name": plain_title(info.title),
             "site_url": info.site_url or None,
-            "copyright": plain_title(f"{info.publisher} · {info.license}"),
+            # Material's own «Made with Material for MkDocs» is English whatever the language: ours.
+            "copyright": f"{plain_title(f'{info.publisher} · {info.license}')} · {made_with}",
+            "extra": {"generator": False},
             "nav": mkdocs_nav(self.site.nav),
             "extra_css": self.stylesheets,
             "extra_javascript": self.scripts,

@@ -26,6 +26,7 @@ ATTRIBUTES = {
     "textarea": {"rows"},
     "label": {"for"},
     "ol": {"start"},
+    "details": {"open"},
     "td": {"style", "colspan", "rowspan"},
     "th": {"style", "colspan", "rowspan"},
     "video": {"controls", "preload", "poster", "width", "height", "playsinline"},
