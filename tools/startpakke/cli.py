@@ -34,6 +34,8 @@ video_app = typer.Typer(help="Transcode, caption and link the method videos.")
 app.add_typer(new_app, name="new")
 app.add_typer(list_app, name="list")
 app.add_typer(video_app, name="video")
+package_app = typer.Typer(help="The course as one file to hand on.", no_args_is_help=True)
+app.add_typer(package_app, name="package")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -253,6 +255,26 @@ def export_markdown(
     written = export_markdown(_publication(loaded), _site_config(loaded.project), folder)
     console.print(f"Wrote {len(written) - 1} pages and mkdocs.yml to [bold]{folder}[/bold]: "
                   f"build it with `mkdocs build` or `zensical build` there.")
+
+
+@package_app.command("offline")
+def package_offline(
+    out: Annotated[Path, typer.Option("--out", help="The zip to write, e.g. kurs.zip.")],
+    course: CourseOption = None,
+    lang: Annotated[str, typer.Option("--lang", help="The interface language (default: the course's).")] = "",
+    all_renditions: Annotated[bool, typer.Option(
+        "--all-renditions", help="Every video quality, not only the smallest.")] = False,
+) -> None:
+    """A zip that opens from disk with a double click on index.html: no server, no network."""
+    from .packages.offline import make_offline_copy
+
+    loaded = load_and_report(course, quiet=True)
+    assert loaded.course
+    _site_config(loaded.project)
+    made = make_offline_copy(loaded.course, loaded.project, out, lang, all_renditions)
+    videos = ", ".join(made.videos) if made.videos else "none"
+    console.print(f"Wrote [bold]{made.path}[/bold]: {made.size / 1e6:.1f} MB, {made.pages} pages, "
+                  f"videos: {videos}. Unpack it and open index.html.")
 
 
 def _publication(loaded: Loaded) -> Publication:

@@ -7,7 +7,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,6 +41,11 @@ def _atomic(path: Path, exclusive: bool = False) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def open_atomic(path: Path) -> AbstractContextManager[BinaryIO]:
+    """A binary file that appears at `path` complete when the block ends, or not at all."""
+    return _atomic(path)
 
 
 def write_atomic(path: Path, content: str | bytes, exclusive: bool = False) -> None:

@@ -40,11 +40,13 @@ class Extras:
     linked from every page."""
 
 
-def collect(project: Project, course: Course, layout: Layout, tr: Catalog) -> Extras:
-    """What the build steps have made for this course so far, labelled in `tr`'s language."""
+def collect(project: Project, course: Course, layout: Layout, tr: Catalog,
+            smallest_renditions: bool = False) -> Extras:
+    """What the build steps have made for this course so far, labelled in `tr`'s language; with
+    `smallest_renditions`, each video in its smallest rendition only."""
     _ = tr.gettext
     paper = {"a6": _("A6 cards"), "a5": _("A5 cards"), "a4-4up": _("4 cards per A4 sheet, with crop marks")}
-    players, files = videos.players(project, course, layout, tr)
+    players, files = videos.players(project, course, layout, tr, smallest_renditions)
     printed = printables.printables(project)
     return Extras(
         videos=players,

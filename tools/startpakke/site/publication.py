@@ -71,11 +71,13 @@ class Publication:
         return [path for path in [*self.generated, *self.files] if path.startswith(ASSETS_URL)]
 
 
-def publish(course: Course, project: Project, layout: Layout | None = None) -> Publication:
-    """Everything the course publishes, with what the video and print steps have made so far."""
+def publish(course: Course, project: Project, layout: Layout | None = None,
+            smallest_renditions: bool = False) -> Publication:
+    """Everything the course publishes, with what the video and print steps have made so far (each
+    video in its smallest rendition only, with `smallest_renditions`)."""
     layout = layout or Layout(course.info.site_url)
     tr = catalog(course.language)
-    extras = build_extras.collect(project, course, layout, tr)
+    extras = build_extras.collect(project, course, layout, tr, smallest_renditions)
     site = render_course(course, layout, extras, tr)
     data = {**site.learner_data, "language": tr.language,
             "text": {"messages": tr.script_messages(), "plural": tr.plural_rule()}}

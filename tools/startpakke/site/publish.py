@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from rich.console import Console
 
 from ..project import Project
@@ -75,16 +77,20 @@ def _print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
-               site_url: str | None = None, publication: Publication | None = None) -> Path:
+               site_url: str | None = None, publication: Publication | None = None,
+               configure: Callable[[MkDocsConfig], None] | None = None) -> Path:
     """Build the site with MkDocs into `site_dir` (default: mkdocs.yml's, site/); return that folder.
     `publication` is the course published already (else the plugin loads it). `site_url` overrides
     the course's address, e.g. for a copy served elsewhere: Material's instant navigation only works
-    at the address the site was built for."""
+    at the address the site was built for. `configure` adjusts the loaded settings, e.g. for a copy
+    opened from disk."""
     show_mkdocs_messages()
     options = {"site_dir": str(site_dir)} if site_dir else {}
     if site_url:
         options["site_url"] = site_url
     config = load_config(config_file=str(config_file(project)), strict=strict, **options)
+    if configure:
+        configure(config)
     if publication:
         hand_over(project, publication)
     config.plugins.on_startup(command="build", dirty=False)

@@ -16,8 +16,9 @@ MEDIA = "media/"
 
 
 def players(project: Project, course: Course, layout: Layout,
-            tr: Catalog) -> tuple[dict[str, str], dict[str, Path]]:
-    """Player HTML by method slug, and the files to publish, for every card's video that is encoded."""
+            tr: Catalog, smallest: bool = False) -> tuple[dict[str, str], dict[str, Path]]:
+    """Player HTML by method slug, and the files to publish, for every card's video that is encoded;
+    with `smallest`, only the smallest rendition of each (a copy to carry, not to stream)."""
     manifest = load_manifest(project)  # once for all methods
     html: dict[str, str] = {}
     files: dict[str, Path] = {}
@@ -25,6 +26,8 @@ def players(project: Project, course: Course, layout: Layout,
         entry = manifest.videos.get(slug)
         if not method.video or entry is None or not entry.renditions:
             continue
+        if smallest:
+            entry = entry.model_copy(update={"renditions": [min(entry.renditions, key=lambda r: r.width * r.height)]})
         media_url = layout.up_to_root(method_page(slug)) + MEDIA
         html[slug] = render_player(player_for(entry, media_url, tr, transcript_for(project, entry, tr.language),
                                               method.video.title or method.title), tr.language)

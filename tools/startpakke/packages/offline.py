@@ -1,0 +1,81 @@
+"""`startpakke package offline`: the site as a zip that opens from disk (`file://`) with no server.
+
+The site is built from the same publication as the web site, with file addresses (`…/index.html`,
+so no link opens a folder listing) and without instant navigation (it fetches pages, which `file://`
+refuses). Search runs as Material supports it offline: its `offline` plugin inlines the index as a
+script, and the iframe-worker shim (vendored from npm) stands in for the Web Worker that Chromium
+refuses to start from a file.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..files import open_atomic
+from ..model import Course
+from ..project import Project
+from ..site import publish as site_build
+from ..site.publication import Publication, publish
+from ..site.videos import MEDIA
+from ..layout import Layout
+
+SHIM = Path(__file__).parent / "vendor" / "iframe-worker" / "shim.js"
+SHIM_URL = "assets/vendor/iframe-worker/shim.js"
+"""Outside assets/startpakke/: Material loads it among its polyfills, before its own bundle."""
+NEEDS_A_SERVER = ("navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress")
+
+
+@dataclass(frozen=True)
+class Made:
+    path: Path
+    size: int
+    pages: int
+    videos: list[str]
+    """Method slugs whose video is in the copy."""
+
+
+def offline_publication(course: Course, project: Project, language: str = "",
+                        all_renditions: bool = False) -> Publication:
+    if language:  # the interface's words; the pages stay at the root of the copy
+        course = course.model_copy(update={"info": course.info.model_copy(update={"language": language})})
+    layout = Layout(course.info.site_url).with_style("file")
+    publication = publish(course, project, layout, smallest_renditions=not all_renditions)
+    return replace(publication, files={**publication.files, SHIM_URL: SHIM})
+
+
+def make_offline_copy(course: Course, project: Project, out: Path, language: str = "",
+                      all_renditions: bool = False) -> Made:
+    """Build the site for `file://` into a temporary folder and zip it into `out`: one folder named
+    after the zip, with index.html at its top. `out` appears complete or not at all."""
+    publication = offline_publication(course, project, language, all_renditions)
+    with tempfile.TemporaryDirectory(prefix="startpakke-offline-") as temporary:
+        site = site_build.build_site(project, Path(temporary) / "site", publication=publication,
+                                     configure=_for_file_addresses)
+        with open_atomic(out) as file:
+            _zip(site, out.stem or "kurs", file)
+    videos = sorted({path.split("/")[1] for path in publication.files if path.startswith(MEDIA)})
+    return Made(out, out.stat().st_size, len(publication.site.pages), videos)
+
+
+def _for_file_addresses(config: MkDocsConfig) -> None:
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    features = config.theme.get("features", [])
+    config.theme["features"] = [feature for feature in features if feature not in NEEDS_A_SERVER]
+    # The plugin would add the shim from a CDN unless one is named already.
+    config.extra["polyfills"] = [SHIM_URL]
+    offline = OfflinePlugin()
+    offline.load_config({})
+    config.plugins["material/offline"] = offline
+
+
+def _zip(site: Path, top: str, file) -> None:
+    with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                archive.write(path, f"{top}/{path.relative_to(site).as_posix()}")
