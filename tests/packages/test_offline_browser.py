@@ -65,3 +65,38 @@ def test_neste_walks_the_whole_flow_from_disk_without_the_network(page, copy) ->
     assert visited == [(copy / source).with_suffix(".html").as_uri() for source in flow]
     assert outside == []
     assert page.errors == []
+
+
+def test_the_menu_leads_to_a_page_not_a_folder_listing(page, copy) -> None:
+    page.goto(home(copy))
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="Metodebank").first.click()
+    page.wait_for_load_state()
+    assert page.url == (copy / "metoder" / "index.html").as_uri()
+    assert page.locator("h1").count() == 1
+    assert page.errors == []
+
+
+def test_search_finds_a_method_by_a_word_from_its_summary(page, copy) -> None:
+    page.goto((copy / "metoder" / "index.html").as_uri())
+    page.click("input.md-search__input")
+    page.keyboard.type("lytter")  # from the summary of «Utforskende samtale»
+    hit = page.locator('.md-search-result__item > a[href*="metoder/utforskende-samtale/index.html"]').first
+    hit.wait_for(timeout=10_000)
+    hit.click()
+    page.wait_for_load_state()
+    assert page.url.startswith((copy / "metoder" / "utforskende-samtale" / "index.html").as_uri())
+
+
+def test_an_exercise_answered_stays_answered_after_a_reload(page, copy) -> None:
+    page.goto((copy / "moduler" / "okt-1-forsta-utfordringen" / "oppgaver" / "index.html").as_uri())
+    box = page.locator('.sp-exercise[data-sp-type="single_choice"]').first
+    box.evaluate("element => element.closest('details') && (element.closest('details').open = true)")
+    box.locator('input[data-sp-correct="true"]').first.check()
+    box.locator(".sp-check").click()
+    assert box.locator(".sp-feedback, .sp-result").first.inner_text() != ""
+    page.reload()
+    box = page.locator('.sp-exercise[data-sp-type="single_choice"]').first
+    assert box.locator(".sp-result").inner_text() == "Du har løst denne oppgaven før."
+    page.goto(home(copy))
+    assert "Økt 1: Forstå utfordringen\n1 av 7 sider sett, 1 av" in page.locator("[data-sp-progress]").inner_text()
+    assert page.errors == []
