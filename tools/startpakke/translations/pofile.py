@@ -24,7 +24,7 @@ MAX_BYTES = 8_000_000
 """A PO file holds every text of the course twice (source and translation): a few hundred KB for the
 example course. Larger is refused unread."""
 WIDTH = 100
-_STRING_LINE = re.compile(r"^(?:#~\s*|#\|\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(.*)$")
+_STRING_LINE = re.compile(r"^(?:#~\s*|#\|\s*)?(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s\"]))?\s*(.*)$")
 _QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"$')
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 SYNTAX_HINT = "open the file in Poedit, or compare the lines with an entry that works"
