@@ -4,9 +4,12 @@ source text, and a broken, huge or hostile file is one clear problem with its li
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import edit, run
 from tests.translations.pokit import fill, msgstr_line, po_path, texts, translation
@@ -198,3 +201,20 @@ def test_listed_languages_without_a_file_and_files_of_unlisted_languages_are_war
     assert ("course/translations/da.po:1:1: (file): warning: `da` is not among the course's translations: "
             "this file is not published") in output
     assert code == 0
+
+
+PO_PIECES = ['msgctxt "methods/kafe.yml:title"', 'msgid "Samskapingskafé"', 'msgstr "x"', 'msgstr[0] "y"',
+             'msgid_plural "z"', '"continued"', '#, fuzzy', '#| msgid "old"', '#~ msgstr "gone"', '#: a.yml:1',
+             'msgstr "<script>"', '"\\"', '\x00', '\ufeff', 'msgid ""', '']
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.one_of(st.sampled_from(PO_PIECES), st.text(max_size=40)), max_size=30))
+def test_whatever_a_translation_file_holds_check_answers_without_a_traceback(translated: Path,
+                                                                              pieces: list[str]) -> None:
+    path = po_path(translated, "se")
+    path.write_text("\n".join(pieces), "utf-8", errors="surrogatepass")
+    code, output = run("check", "--course", str(translated))  # run() re-raises any exception
+    assert code in (0, 1) and "Traceback" not in output
+    if code == 1:
+        assert re.search(r"^course/translations/se\.po:\d+:1: .*: error: ", output, re.M), output
