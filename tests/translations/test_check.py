@@ -185,12 +185,18 @@ def test_a_language_the_course_cannot_be_published_in_is_an_error_on_its_line(mi
     assert (f"course/course.yml:{line}:20: translations[2]: error: must be one of 'nb', 'nn', 'se', 'da' "
             "or 'en', got 'fr'") in output
     assert code == 1
-    edit(mini, "course/course.yml", "[en, fr, en, nb]", "[en, se, en, nb]")
+
+
+def test_a_language_listed_twice_or_the_courses_own_is_left_out_with_a_warning(mini: Path) -> None:
+    edit(mini, "course/course.yml", "language: nb\n", "language: nb\ntranslations: [en, se, en, nb]\n")
     code, output = run("check", "--course", str(mini))
-    assert f"course/course.yml:{line}:24: translations[3]: error: `en` is listed twice" in output
-    assert (f"course/course.yml:{line}:28: translations[4]: error: `nb` is the language the course is written "
-            "in (`language: nb`)") in output
-    assert code == 1
+    line = (mini / "course/course.yml").read_text("utf-8").splitlines().index("translations: [en, se, en, nb]") + 1
+    assert f"course/course.yml:{line}:24: translations[3]: warning: `en` is listed twice" in output
+    assert (f"course/course.yml:{line}:28: translations[4]: warning: `nb` is the language the course is written "
+            "in (`language: nb`): it is not a translation, and is left out") in output
+    assert code == 0
+    code, output = run("translate", "update", "--course", str(mini))
+    assert code == 0 and sorted(p.name for p in (mini / "course/translations").iterdir()) == ["en.po", "se.po"]
 
 
 def test_listed_languages_without_a_file_and_files_of_unlisted_languages_are_warnings(translated: Path) -> None:

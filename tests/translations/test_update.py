@@ -116,3 +116,17 @@ def test_a_language_the_course_does_not_list_is_a_usage_error(translated: Path) 
     code, output = run("translate", "update", "--lang", "da", "--course", str(translated))
     assert code == 2 and "`da` is not among the course's translations (en, se)" in output
     assert not po_path(translated, "da").exists()
+
+
+def test_a_translation_file_linking_outside_the_project_is_neither_read_nor_replaced(translated: Path,
+                                                                                     tmp_path: Path) -> None:
+    secret = tmp_path / "secret.po"
+    secret.write_text('msgctxt "methods/kafe.yml:title"\nmsgid "Samskapingskafé"\nmsgstr "hunter2"\n', "utf-8")
+    po_path(translated, "se").unlink()
+    po_path(translated, "se").symlink_to(secret)
+    code, output = run("translate", "update", "--course", str(translated))
+    assert code == 1 and "course/translations/se.po:1:1: (file): error: the file is a link to a file outside " \
+                         "the project" in output
+    assert po_path(translated, "se").is_symlink() and "hunter2" not in output
+    code, output = run("translate", "status", "--course", str(translated))
+    assert code == 0 and "hunter2" not in output and "en (English)" in output

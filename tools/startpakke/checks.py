@@ -112,17 +112,19 @@ def check_site_url(sources: Sources, report: Report) -> None:
 
 
 def check_translation_languages(sources: Sources, report: Report) -> None:
-    """`translations:` names each language once, and not the language the course is written in."""
+    """`translations:` names each language once, and not the language the course is written in: either
+    is left out (a course whose `language` changed may still list it), with a warning."""
     document, info = sources.info  # type: ignore[misc]
     seen: set[str] = set()
     for index, language in enumerate(info.translations):
         if language == info.language:
             _add(report, document, ("translations", index),
-                 f"`{language}` is the language the course is written in (`language: {info.language}`)",
-                 "list only the languages the course is translated into")
+                 f"`{language}` is the language the course is written in (`language: {info.language}`): "
+                 "it is not a translation, and is left out", "remove it from `translations:`",
+                 severity="warning")
         elif language in seen:
             _add(report, document, ("translations", index), f"`{language}` is listed twice",
-                 "remove one of them")
+                 "remove one of them", severity="warning")
         seen.add(language)
 
 

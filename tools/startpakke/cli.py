@@ -297,7 +297,7 @@ LanguageOption = Annotated[Optional[str], typer.Option(
 
 def _translations(loaded: Loaded, lang: Optional[str]) -> list[str]:
     assert loaded.course
-    listed = list(loaded.course.info.translations)
+    listed = loaded.course.info.translated_into
     if lang and lang not in listed:
         errors.print(f"`{lang}` is not among the course's translations ({', '.join(listed) or 'none'}): "
                      "add it to `translations:` in course/course.yml first.")

@@ -127,6 +127,11 @@ class CourseFile(Strict):
     about: Prose(10_000, required=False) = ""
     credits: Annotated[list[Line(300)], Field(max_length=50)] = []
 
+    @property
+    def translated_into(self) -> list[str]:
+        """`translations` as published: each language once, never the course's own (checks.py warns)."""
+        return [code for code in dict.fromkeys(self.translations) if code != self.language]
+
     @field_validator("language")
     @classmethod
     def _bcp47(cls, value: str) -> str:

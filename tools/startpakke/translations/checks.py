@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .pofile import PoFile, PoProblem, read_catalog
+from .pofile import PoFile, PoProblem, read_translation
 from .structure import differences
 from .translated import Translation, translate_course
 
@@ -24,18 +24,24 @@ UPDATE_HINT = "run `startpakke translate update`"
 
 def check_translations(loaded: Loaded) -> None:
     project, report, info = loaded.project, loaded.report, loaded.sources.info
-    listed = info[1].translations if info else []
+    listed = info[1].translated_into if info else []
     folder = project.translations_dir
     for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
         if path.stem not in listed:
             report.add(path, 1, 1, "", f"`{path.stem}` is not among the course's translations: this file "
                        "is not published", f"add `{path.stem}` to `translations:` in course/course.yml, "
                        "or delete the file", "warning")
-    for index, language in enumerate(listed):
+    for language in listed:
         path = project.translation_file(language)
-        if path.exists() or path.is_symlink():
-            check_file(loaded, language, path)
+        try:
+            po = read_translation(project, language)
+        except PoProblem as problem:
+            report.add(path, problem.line, 1, "", problem.message, problem.hint)
+            continue
+        if po is not None:
+            check_file(loaded, language, path, po)
         elif info:
+            index = info[1].translations.index(language)  # type: ignore[arg-type]
             line, col = info[0].where(("translations", index))
             report.add(info[0].path, line, col, f"translations[{index + 1}]",
                        f"there is no translation file for `{language}` yet",
@@ -43,17 +49,7 @@ def check_translations(loaded: Loaded) -> None:
                        f"course/translations/{language}.po", "warning")
 
 
-def check_file(loaded: Loaded, language: str, path: Path) -> None:
-    report = loaded.report
-    if not path.resolve().is_relative_to(loaded.project.root.resolve()):
-        report.add(path, 1, 1, "", "the file is a link to a file outside the project",
-                   "copy the file into course/translations/ instead of linking to it")
-        return
-    try:
-        po = read_catalog(path)
-    except PoProblem as problem:
-        report.add(path, problem.line, 1, "", problem.message, problem.hint)
-        return
+def check_file(loaded: Loaded, language: str, path: Path, po: PoFile) -> None:
     if loaded.course is None:
         return  # the source has errors: its texts are not known yet
     translation = translate_course(loaded.course, po.catalog, language)

@@ -9,7 +9,7 @@ from babel import Locale
 from rich.console import Console
 from rich.table import Table
 
-from .pofile import PoFile, PoProblem, read_catalog, write_catalog
+from .pofile import PoProblem, read_translation, write_catalog
 from .status import part_label, status
 from .texts import SourceText, course_texts, document_of
 from .translated import translate_course
@@ -32,14 +32,16 @@ def update(loaded: Loaded, languages: list[str], console: Console, errors: Conso
 
     code = 0
     for language in languages:
-        path = project.translation_file(language)
-        shown = loaded.report.relative(path)
-        old = _read(loaded, language, errors)
-        if old is False:
+        shown = loaded.report.relative(project.translation_file(language))
+        try:
+            old = read_translation(project, language)
+        except PoProblem as problem:
+            # Left as it is: nothing a translator wrote is overwritten by a file read wrongly.
+            _print_problem(loaded, language, problem, errors)
             code = 1
             continue
         catalog, changes = updated(old.catalog if old else None, texts, where, language, loaded.course.info.title)
-        if not write_catalog(path, catalog):
+        if not write_catalog(project.translation_file(language), catalog):
             console.print(f"{shown}: in step with the course", soft_wrap=True)
         elif old is None:
             console.print(f"{shown}: created, with {len(texts)} texts to translate", soft_wrap=True)
@@ -49,25 +51,21 @@ def update(loaded: Loaded, languages: list[str], console: Console, errors: Conso
     return code
 
 
-def _read(loaded: Loaded, language: str, errors: Console) -> PoFile | None | bool:
-    """The language's file; None when there is none yet, False when it cannot be read (it is then
-    left as it is: nothing a translator wrote is overwritten)."""
-    path = loaded.project.translation_file(language)
-    if not path.exists():
-        return None
-    try:
-        return read_catalog(path)
-    except PoProblem as problem:
-        errors.print(f"{loaded.report.relative(path)}:{problem.line}:1: (file): error: {problem.message}\n"
-                     f"    hint: {problem.hint}", markup=False, soft_wrap=True)
-        errors.print("The file is left as it is: fix it, then run the command again.")
-        return False
+def _print_problem(loaded: Loaded, language: str, problem: PoProblem, errors: Console) -> None:
+    shown = loaded.report.relative(loaded.project.translation_file(language))
+    errors.print(f"{shown}:{problem.line}:1: (file): error: {problem.message}\n    hint: {problem.hint}",
+                 markup=False, soft_wrap=True)
+    errors.print("The file is left as it is: fix it, then run the command again.")
 
 
 def show_status(loaded: Loaded, languages: list[str], console: Console, errors: Console) -> None:
     assert loaded.course
     for language in languages:
-        po = _read(loaded, language, errors)
+        try:
+            po = read_translation(loaded.project, language)
+        except PoProblem as problem:
+            _print_problem(loaded, language, problem, errors)
+            continue
         translation = translate_course(loaded.course, po.catalog if po else None, language)
         rows, total = status(translation)
         name = Locale.parse(language).english_name

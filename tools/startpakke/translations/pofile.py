@@ -19,6 +19,7 @@ from pathlib import Path
 import polib
 
 from ..files import NotRegular, NotUtf8, TooLarge, read_utf8, write_atomic
+from ..project import Project
 
 MAX_BYTES = 8_000_000
 """A PO file holds every text of the course twice (source and translation): a few hundred KB for the
@@ -49,6 +50,17 @@ class PoFile:
             if self.lines[number - 1].lstrip("#~ ").startswith("msgstr"):
                 return number
         return start
+
+
+def read_translation(project: Project, language: str) -> PoFile | None:
+    """The language's file, or None when it has none yet; PoProblem when it cannot be read."""
+    path = project.translation_file(language)
+    if not path.exists() and not path.is_symlink():
+        return None
+    if not path.resolve().is_relative_to(project.root.resolve()):
+        raise PoProblem(1, "the file is a link to a file outside the project",
+                        "copy the file into course/translations/ instead of linking to it")
+    return read_catalog(path)
 
 
 def read_catalog(path: Path) -> PoFile:
