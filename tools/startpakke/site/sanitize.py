@@ -12,7 +12,7 @@ TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "kbd", "label", "legend",
     "li", "mark", "ol", "p", "pre", "s", "small", "source", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "track", "ul", "video",
+    "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "ul", "video",
 }
 ATTRIBUTES = {
     # `hidden`: exercise controls stay hidden until exercises.js has wired them up.
@@ -29,6 +29,7 @@ ATTRIBUTES = {
     "td": {"style", "colspan", "rowspan"},
     "th": {"style", "colspan", "rowspan"},
     "video": {"controls", "preload", "poster", "width", "height", "playsinline"},
+    "time": {"datetime"},
     "source": {"src", "type"},
     "track": {"kind", "src", "srclang", "label", "default"},
 }
