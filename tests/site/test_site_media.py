@@ -4,12 +4,16 @@ and the site still builds strictly and passes axe."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site.sitekit import chromium, mkdocs, serve_folder
+from tests.site.sitekit import chromium, html_pages, mkdocs, page_path, run, serve_folder
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -91,3 +95,48 @@ def test_the_player_works_in_chromium_without_accessibility_violations(site: Pat
             results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
             found += [f"/{path}: {v['id']}" for v in results.response["violations"]]
         assert found == []
+
+
+def test_zensical_builds_the_export_as_it_is_and_a_method_page_looks_like_ours(site: Path, tmp_path: Path) -> None:
+    code, output = run("export-markdown", str(tmp_path / "export"), cwd=site.parent)
+    assert code == 0, output
+    built = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=tmp_path / "export",
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    # Served from a sub-folder, as a county library's web server would put it.
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "kurs").symlink_to(tmp_path / "export" / "site")
+    zensical = tmp_path / "web" / "kurs"
+    assert [page_path(zensical, p) for p in html_pages(zensical)] == [page_path(site, p) for p in html_pages(site)]
+    for html in html_pages(zensical):
+        for url in _addresses(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")):
+            assert not url.startswith("/"), (html, url)  # would leave the sub-folder
+            target = (html.parent / unquote(urlsplit(url).path)).resolve()
+            assert (target / "index.html" if target.is_dir() else target).is_file(), (html, url)
+    _, method = page(zensical, "metoder/interessentkart")
+    ours = [s["src"].rsplit("/", 1)[-1] for s in method.select("script[src]") if "assets/startpakke/" in s["src"]]
+    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+    with serve_folder(site) as our_base, serve_folder(tmp_path / "web") as web, chromium() as browser:
+        page_ = browser.new_page(viewport={"width": 1280, "height": 900})
+        looks = {}
+        for name, url in (("ours", our_base), ("zensical", web + "kurs/")):
+            page_.goto(url + "metoder/interessentkart/")
+            looks[name] = page_.evaluate("""() => ({
+                header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+                article: document.querySelector('article').innerText,
+                quality: document.querySelectorAll('[data-sp-quality-slot] select option').length,
+                poster: document.querySelector('article video').poster !== '',
+            })""")
+            looks[name]["caption"] = page_.evaluate("""() => fetch(document.querySelector('article track').src)
+                .then(response => response.ok)""")
+    assert looks["zensical"] == looks["ours"]
+    assert looks["ours"]["quality"] >= 2 and looks["ours"]["caption"]
+
+
+def _addresses(html: BeautifulSoup) -> Iterator[str]:
+    """The addresses of files and pages a page uses, leaving out other sites and anchors."""
+    for tag in html.find_all(True):
+        for attribute in ("src", "href", "poster"):
+            url = tag.get(attribute)
+            if url and not urlsplit(url).scheme and not url.startswith("#"):
+                yield url

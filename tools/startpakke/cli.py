@@ -195,9 +195,9 @@ def list_methods(
     console.print(table)
 
 
-def _site_config(project: Project) -> None:
+def _site_config(project: Project) -> Path:
     try:
-        publish.config_file(project)
+        return publish.config_file(project)
     except publish.NoSiteConfig as error:
         errors.print(f"{error}. Run the command in the project folder, or copy mkdocs.yml there.")
         raise typer.Exit(2)
@@ -244,9 +244,12 @@ def export_markdown(
 ) -> None:
     """Write the site's pages as plain Markdown files with a nav.yml (and the files they use), for
     another publishing engine."""
+    from .site.export import export_markdown
+
     loaded = load_and_report(course, quiet=True)
-    written = publish.export_markdown(_publication(loaded), folder)
-    console.print(f"Wrote {len(written) - 1} pages and nav.yml to [bold]{folder}[/bold].")
+    written = export_markdown(_publication(loaded), _site_config(loaded.project), folder)
+    console.print(f"Wrote {len(written) - 1} pages and mkdocs.yml to [bold]{folder}[/bold]: "
+                  f"build it with `mkdocs build` or `zensical build` there.")
 
 
 def _publication(loaded: Loaded) -> Publication:

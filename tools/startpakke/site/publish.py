@@ -6,16 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from rich.console import Console
 
-from ..files import write_atomic
 from ..project import Project
 from ..loading import Loaded
-from .mkdocs_nav import mkdocs_nav
 from .publication import Publication
 from .source import hand_over
 
@@ -99,20 +96,3 @@ def serve_site(project: Project, dev_addr: str, publication: Publication | None 
     if publication:
         hand_over(project, publication)
     serve(config_file=str(config_file(project)), dev_addr=dev_addr)
-
-
-def export_markdown(publication: Publication, folder: Path) -> list[Path]:
-    """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files, with the
-    stylesheets, scripts and media the pages use."""
-    written = []
-    for page, markdown in publication.site.pages.items():
-        written.append(folder / page)
-        write_atomic(folder / page, markdown)
-    for path, content in publication.generated.items():
-        write_atomic(folder / path, content)
-    for path, source in publication.files.items():
-        write_atomic(folder / path, source.read_bytes())
-    nav = yaml.safe_dump({"nav": mkdocs_nav(publication.site.nav, escape=False)}, allow_unicode=True,
-                         sort_keys=False)
-    write_atomic(folder / "nav.yml", nav)
-    return written + [folder / "nav.yml"]
