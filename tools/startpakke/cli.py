@@ -93,6 +93,7 @@ def check(
 
 def _check_extras(loaded: Loaded) -> None:
     media_status.check_renditions(loaded)
+    media_status.check_poster_times(loaded)
     _check_cards_fit(loaded)
 
 
