@@ -3,8 +3,9 @@
 Usage: python benchmarks/site_build.py [--sizes 14,150,1500] [--per-module 3]
 
 For each size: our build (`mkdocs build` with the startpakke plugin) and, in the same run, the baseline:
-plain Material building the same pages as hand-written Markdown (`startpakke export-markdown`) with a
-flat nav of every page. Prints wall times, mean page HTML size, and the ratios ours / baseline.
+plain Material building the same pages as hand-written Markdown with a flat nav of every page; and
+Zensical building `startpakke export-markdown`'s output as it is. Prints wall times, mean page HTML
+size, and the ratios to the baseline.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from tests.site.course_factory import write_course  # noqa: E402
 from startpakke.project import Project  # noqa: E402
 from startpakke.loading import load_course  # noqa: E402
 from startpakke.site import publish  # noqa: E402
+from startpakke.site.export import export_markdown  # noqa: E402
+from startpakke.site.publication import publish as publish_course  # noqa: E402
 from startpakke.site.render import render_course  # noqa: E402
 
 
@@ -55,11 +58,24 @@ def baseline(root: Path, source: Project) -> Path:
     return root
 
 
-def build(root: Path) -> float:
+def zensical_export(root: Path, source: Project) -> Path:
+    """export-markdown's output, for Zensical to build as it is."""
+    loaded = load_course(source)
+    assert loaded.course
+    export_markdown(publish_course(loaded.course, source), source.site_config, root)
+    return root
+
+
+def build(root: Path, engine: str = "mkdocs") -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    quiet = ["-q"] if engine == "mkdocs" else []
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=root, env=env, check=True)
-    return time.perf_counter() - start
+    result = subprocess.run([sys.executable, "-m", engine, "build", *quiet], cwd=root, env=env,
+                            capture_output=True, text=True)
+    took = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"{engine} build failed in {root}:\n{result.stdout}{result.stderr}")
+    return took
 
 
 def mean_page_kb(site: Path) -> tuple[int, float]:
@@ -75,20 +91,23 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
 
     print(f"{'methods':>7} {'pages':>5} | {'ours s':>7} {'base s':>7} {'ratio':>5} | "
-          f"{'ours KB':>7} {'base KB':>7} {'ratio':>5}")
+          f"{'ours KB':>7} {'base KB':>7} {'ratio':>5} | {'zensical s':>10} {'ratio':>5} {'KB':>7}")
     rows = []
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
         for size in sizes:
             ours = project(Path(tmp) / f"ours-{size}", size, args.per_module)
             base = baseline(Path(tmp) / f"base-{size}", ours)
-            our_time, base_time = build(ours.root), build(base)
+            export = zensical_export(Path(tmp) / f"zensical-{size}", ours)
+            our_time, base_time, zensical_time = build(ours.root), build(base), build(export, "zensical")
             pages, our_kb = mean_page_kb(ours.root / "site")
             _, base_kb = mean_page_kb(base / "site")
+            _, zensical_kb = mean_page_kb(export / "site")
             rows.append((size, our_kb))
-            print(f"{size:>7} {pages:>5} | {our_time:>7.1f} {base_time:>7.1f} {our_time / base_time:>5.2f} | "
-                  f"{our_kb:>7.1f} {base_kb:>7.1f} {our_kb / base_kb:>5.2f}", flush=True)
-            shutil.rmtree(ours.root)
-            shutil.rmtree(base)
+            print(f"{size:>7} {pages:>5} | {our_time:>7.2f} {base_time:>7.2f} {our_time / base_time:>5.2f} | "
+                  f"{our_kb:>7.1f} {base_kb:>7.1f} {our_kb / base_kb:>5.2f} | "
+                  f"{zensical_time:>10.2f} {zensical_time / base_time:>5.2f} {zensical_kb:>7.1f}", flush=True)
+            for folder in (ours.root, base, export):
+                shutil.rmtree(folder)
     if len(rows) > 1:
         growth = rows[-1][1] / rows[0][1]
         print(f"our mean page size, {rows[-1][0]} vs {rows[0][0]} methods: {growth:.2f}× "

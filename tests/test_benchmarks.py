@@ -16,3 +16,14 @@ def test_validation_benchmark_reports_ratios() -> None:
     assert result.returncode == 0, result.stderr
     assert "files: 27 (20 generated method cards)" in result.stdout
     assert "ratio vs yaml.safe_load:" in result.stdout
+
+
+def test_build_benchmark_reports_each_step_against_the_mkdocs_step() -> None:
+    result = subprocess.run([sys.executable, "benchmarks/build.py", "--quick"],
+                            cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("|") for line in result.stdout.splitlines() if line.strip().startswith("6 |")]
+    assert [row[1].strip() for row in rows] == [
+        "check, fresh clone", "check, again", "build, fresh", "build, nothing changed",
+        "build, one title changed", "the MkDocs step alone"]
+    assert float(rows[-1][3]) == 1.0 and all(float(row[2]) > 0 and float(row[4]) > 0 for row in rows)

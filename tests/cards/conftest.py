@@ -3,16 +3,21 @@ through the same tools a person would use (poppler's pdftotext/pdffonts/pdftoppm
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
+import sys
+from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from startpakke.cards import build_all
+from startpakke.cards.build import build_all
+from startpakke.cards.fonts import font_files
 from startpakke.cards.formats import get
 from startpakke.cards.text import block
 from startpakke.project import Project
@@ -34,6 +39,16 @@ def course() -> Course:
     loaded = load(FIXTURE)
     assert loaded.course
     return loaded.course
+
+
+@pytest.fixture
+def without_card_fonts(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A machine where the font packages are not installed (as after `pip install --no-deps`)."""
+    monkeypatch.setitem(sys.modules, "fontpkg", None)  # `import fontpkg` now fails
+    font_files.cache_clear()
+    yield
+    monkeypatch.undo()
+    font_files.cache_clear()
 
 
 @pytest.fixture
@@ -132,6 +147,39 @@ def fonts(pdf: Path) -> list[dict[str, str]]:
         # name type… encoding emb sub uni object-id generation
         rows.append({"name": parts[0], "emb": parts[-5], "uni": parts[-3]})
     return rows
+
+
+def embedded_fonts(pdf: Path) -> dict[str, list[int]]:
+    """Each embedded font program by its name in the PDF: the object numbers of its font files
+    (one per embedding), from every page and every form drawn on it."""
+    found: dict[str, set[int]] = {}
+
+    def visit(resources: object) -> None:
+        resources = resources.get_object() if resources is not None else {}  # type: ignore[union-attr]
+        for font in resources.get("/Font", {}).values():  # type: ignore[union-attr]
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object() \
+                if "/DescendantFonts" in font else font["/FontDescriptor"].get_object()
+            file = descriptor.raw_get("/FontFile2") or descriptor.raw_get("/FontFile3")
+            found.setdefault(str(font["/BaseFont"]).split("+")[-1], set()).add(file.idnum)
+        for xobject in resources.get("/XObject", {}).values():  # type: ignore[union-attr]
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                visit(xobject.get("/Resources"))
+
+    for page in PdfReader(pdf).pages:
+        visit(page.get("/Resources"))
+    return {name: sorted(files) for name, files in found.items()}
+
+
+def font_programs(pdf: Path) -> dict[str, TTFont]:
+    """The embedded font programs (subsets), by their name in the PDF, as fontTools reads them."""
+    reader = PdfReader(pdf)
+    programs = {}
+    for name, files in embedded_fonts(pdf).items():
+        data = reader.get_object(files[0]).get_data()  # type: ignore[union-attr]
+        programs[name] = TTFont(io.BytesIO(data))
+    return programs
 
 
 def qr_codes(pdf: Path, page: int, tmp_path: Path, dpi: int = 200) -> list[str]:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from unittest.mock import ANY
 from typer.testing import CliRunner
 
-from startpakke.cards import fonts
 from startpakke.cli import app
 
 from .conftest import flat, page_sizes_mm, pdf_text
@@ -32,7 +32,7 @@ def test_cards_on_a4_sheets_with_a_later_start(project: Path) -> None:
     assert manifest["formats"]["a4-4up"]["deck"] == "a4-4up/kortstokk.pdf"
     assert manifest["formats"]["a4-4up"]["cards"]["rollespill"] == "a4-4up/rollespill.pdf"
     assert manifest["sessions"]["okt-1"] == {"pdf": "okter/okt-1.pdf", "md": "okter/okt-1.md",
-                                             "html": "okter/okt-1.html"}
+                                             "html": "okter/okt-1.html", "inputs": ANY}
     assert not [p for p in out.rglob("*.tmp")], "no temporary files left"
 
 
@@ -50,7 +50,7 @@ def test_a_removed_method_loses_its_pdf(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert not (out / "rollespill.pdf").exists()
     assert sorted(p.name for p in out.glob("*.pdf")) == ["interessentkart.pdf", "kortstokk.pdf", "samisk-kafe.pdf"]
-    assert "rollespill" not in json.loads((out / "manifest.json").read_text("utf-8"))["formats"]["a6"]["cards"]
+    assert "rollespill" not in json.loads((out / "manifest.json").read_text("utf-8"))["formats"]["a5"]["cards"]
 
 
 def test_bad_start_time_is_a_usage_error(project: Path) -> None:
@@ -69,24 +69,21 @@ def test_content_errors_stop_before_printing(project: Path) -> None:
     assert not (project / "build").exists()
 
 
-def test_missing_font_says_what_to_install(project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(fonts, "SEARCH_DIRS", [tmp_path])
-    fonts.font_files.cache_clear()
-    try:
-        result = CliRunner().invoke(app, ["cards"])
-    finally:
-        fonts.font_files.cache_clear()
+def test_missing_font_says_what_to_install(project: Path, without_card_fonts: None) -> None:
+    result = CliRunner().invoke(app, ["cards"])
     assert result.exit_code == 1
-    assert "fonts-noto-core" in result.output
+    assert "Cannot print the cards: the card fonts Noto Sans and Noto Serif are not installed: " \
+        "pip install fontpkg-noto-sans fontpkg-noto-serif" in " ".join(result.output.split())
+    assert not (project / "build" / "cards").exists()
 
 
 def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
-    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code == 0
+    assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code == 0
     out = project / "build" / "cards"
     manifest = lambda: json.loads((out / "manifest.json").read_text("utf-8"))  # noqa: E731
-    assert len(manifest()["formats"]["a5"]["cards"]) == 3
+    assert len(manifest()["formats"]["a6"]["cards"]) == 3
     method = project / "course" / "methods" / "rollespill.yml"
     method.write_text(method.read_text("utf-8").replace("title: Rollespill", "title: Rollelek"), "utf-8")
 
@@ -100,9 +97,21 @@ def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build, "card_pdf", interrupted)
-    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code != 0
-    assert "a5" not in manifest()["formats"]  # one new card, two old ones: not a set to publish
+    assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code != 0
+    assert "a6" not in manifest()["formats"]  # one new card, two old ones: not a set to publish
     monkeypatch.setattr(build, "card_pdf", real)
-    assert runner.invoke(app, ["cards", "--format", "a5"]).exit_code == 0
-    assert sorted(manifest()["formats"]["a5"]["cards"]) == ["interessentkart", "rollespill", "samisk-kafe"]
-    assert "rollelek" in flat(pdf_text(out / "a5" / "rollespill.pdf"))
+    assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code == 0
+    assert sorted(manifest()["formats"]["a6"]["cards"]) == ["interessentkart", "rollespill", "samisk-kafe"]
+    assert "rollelek" in flat(pdf_text(out / "a6" / "rollespill.pdf"))
+
+
+def test_files_made_under_another_default_format_are_not_claimed_twice(project: Path) -> None:
+    # build/cards/ from before the default changed: its top-level deck was A6.
+    out = project / "build" / "cards"
+    out.mkdir(parents=True)
+    (out / "manifest.json").write_text(json.dumps({"version": 1, "formats": {
+        "a6": {"deck": "kortstokk.pdf", "cards": {"rollespill": "rollespill.pdf"}}}}), "utf-8")
+    assert CliRunner().invoke(app, ["cards"]).exit_code == 0
+    formats = json.loads((out / "manifest.json").read_text("utf-8"))["formats"]
+    assert list(formats) == ["a5"] and formats["a5"]["deck"] == "kortstokk.pdf"
+    assert page_sizes_mm(out / "kortstokk.pdf")[0] == (148, 210)

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from startpakke.cards import build_cards
+from startpakke.cards.build import build_cards
 from startpakke.cards.card import cards_of
 from startpakke.cards.fit import CardFit, SideFit, fit_cards
 from startpakke.cards.formats import FORMATS, FormatName
@@ -92,7 +92,8 @@ def test_a_very_long_card_flows_onto_more_sides_and_keeps_all_its_text(course_co
     expected = [f"tanke{i}x{j}" for i in range(12) for j in range(8)]
     assert re.findall(r"tanke\d+x\d+", text) == expected, "in reading order, none twice"
     # In the deck too, and the next card still starts on a front (an odd page).
-    deck = tmp_path / "kortstokk.pdf"
+    deck = built.deck
+    assert deck
     assert set(expected) <= words(pdf_text(deck))
     assert len(page_sizes_mm(deck)) % 2 == 0
 
@@ -104,7 +105,7 @@ def test_check_warns_where_a_card_will_not_fit(course_copy: Path, monkeypatch) -
     assert result.exit_code == 0, result.output
     line = next(l for l in result.output.splitlines() if "langt-kort.yml" in l)
     assert re.match(r"course/methods/langt-kort\.yml:\d+:\d+: steps: warning: the card's back needs more "
-                    r"than 2 sides in A6 and 4 per A4, even in the smallest type", line), line
+                    r"than 2 sides in A5 and 4 per A4, even in the smallest type", line), line
     assert "1 warning" in result.output
     assert CliRunner().invoke(app, ["check", "--strict"]).exit_code == 1
 

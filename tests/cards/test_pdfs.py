@@ -9,9 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from startpakke.cards.fonts import LETTERS
+from startpakke.cards.formats import get
 from startpakke.model import Course
 
-from .conftest import card_words, flat, fonts, page_sizes_mm, pdf_text, qr_codes, words
+from .conftest import card_words, embedded_fonts, flat, font_programs, fonts, page_sizes_mm, pdf_text, qr_codes, words
 
 SLUGS = ["interessentkart", "samisk-kafe", "rollespill"]
 
@@ -21,12 +22,12 @@ def test_single_cards_are_one_sheet_of_the_format_front_and_back(
         request: pytest.FixtureRequest, fixture: str, card_mm: tuple[int, int]) -> None:
     folder: Path = request.getfixturevalue(fixture)
     for slug in SLUGS:
-        assert page_sizes_mm(folder / (f"{slug}.pdf" if fixture == "a6" else f"a5/{slug}.pdf")) \
+        assert page_sizes_mm(folder / get(fixture).folder / f"{slug}.pdf") \
             == [card_mm, card_mm]
 
 
 def test_deck_has_cover_contents_and_every_card_in_course_order(a6: Path, course: Course) -> None:
-    deck = a6 / "kortstokk.pdf"
+    deck = a6 / "a6" / "kortstokk.pdf"
     # cover, its back, contents, a notes side so the first card is a front; then front+back each
     assert page_sizes_mm(deck) == [(105, 148)] * (4 + 2 * len(SLUGS))
     cover = flat(pdf_text(deck, 1))
@@ -44,21 +45,21 @@ def test_deck_has_cover_contents_and_every_card_in_course_order(a6: Path, course
 
 def test_every_word_of_each_card_is_in_its_pdf(a6: Path, course: Course) -> None:
     for slug in SLUGS:
-        missing = card_words(course.methods[slug]) - words(pdf_text(a6 / f"{slug}.pdf", raw=True))
+        missing = card_words(course.methods[slug]) - words(pdf_text(a6 / "a6" / f"{slug}.pdf", raw=True))
         assert not missing, f"{slug}: {sorted(missing)}"
 
 
 def test_norwegian_and_sami_letters_come_out_as_text(a6: Path) -> None:
-    text = pdf_text(a6 / "samisk-kafe.pdf")
+    text = pdf_text(a6 / "a6" / "samisk-kafe.pdf")
     for word in ["Giellakafeá", "čájet", "ŋ", "đ", "š", "ŧ", "ž", "Kárášjohka", "Áčči", "språk"]:
         assert word in text
 
 
 def test_qr_code_on_the_back_leads_to_the_method_page(a6: Path, tmp_path: Path) -> None:
     for slug in SLUGS:
-        assert qr_codes(a6 / f"{slug}.pdf", 2, tmp_path) == [
+        assert qr_codes(a6 / "a6" / f"{slug}.pdf", 2, tmp_path) == [
             f"https://kort.testbiblioteket.no/kurs/metoder/{slug}/"]
-        assert qr_codes(a6 / f"{slug}.pdf", 1, tmp_path) == [], "the front has no QR code"
+        assert qr_codes(a6 / "a6" / f"{slug}.pdf", 1, tmp_path) == [], "the front has no QR code"
 
 
 def test_qr_codes_still_decode_on_the_four_up_sheet(four_up: Path, tmp_path: Path) -> None:
@@ -68,7 +69,7 @@ def test_qr_codes_still_decode_on_the_four_up_sheet(four_up: Path, tmp_path: Pat
 
 
 def test_fonts_are_embedded_and_are_the_card_fonts(a6: Path, four_up: Path) -> None:
-    for pdf in [a6 / "kortstokk.pdf", a6 / "okter" / "okt-1.pdf", four_up / "a4-4up" / "kortstokk.pdf"]:
+    for pdf in [a6 / "a6" / "kortstokk.pdf", a6 / "okter" / "okt-1.pdf", four_up / "a4-4up" / "kortstokk.pdf"]:
         rows = fonts(pdf)
         assert rows, pdf
         assert all(row["emb"] == "yes" and row["uni"] == "yes" for row in rows), rows
@@ -85,9 +86,60 @@ def test_card_fonts_cover_norwegian_and_sami_in_every_style() -> None:
         assert [c for c in LETTERS if ord(c) not in cmap] == [], face
 
 
+def test_sami_letters_are_drawn_from_the_embedded_noto_fonts(a5: Path, a6: Path) -> None:
+    for pdf in (a5 / "samisk-kafe.pdf", a6 / "a6" / "samisk-kafe.pdf"):
+        text = pdf_text(pdf)
+        programs = font_programs(pdf)
+        assert programs and all(name.startswith("Startpakke-") for name in programs), pdffonts_names(pdf)
+        for name, program in programs.items():
+            assert program["name"].getDebugName(1) in ("Noto Sans", "Noto Serif"), (pdf, name)
+        drawn = {chr(code) for program in programs.values() for code in program.getBestCmap()}
+        for letter in "áčđŋšŧž":
+            assert letter in text, (pdf, letter)
+            assert letter in drawn, f"{pdf.name}: «{letter}» is not in the embedded Noto fonts"
+
+
+def test_four_up_deck_is_tagged_and_embeds_each_font_once(four_up: Path) -> None:
+    for pdf in (four_up / "a4-4up" / "kortstokk.pdf", four_up / "a4-4up" / "rollespill.pdf"):
+        root = PdfReader(pdf).trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] == True, pdf  # noqa: E712
+        assert root["/Lang"] == "nb"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "Tagged:          yes" in info
+        files = embedded_fonts(pdf)
+        assert files and all(len(objects) == 1 for objects in files.values()), files
+        names = pdffonts_names(pdf)
+        assert len(names) == len(set(names)) == len(files), names
+
+
+def test_four_up_structure_reads_every_card_in_order(four_up: Path, course: Course) -> None:
+    """A screen reader follows the structure tree, as poppler prints it: each card's title is a
+    heading, in course order, and every word of every card is in the tree."""
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(four_up / "a4-4up" / "kortstokk.pdf")],
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+    headings = []
+    for number, line in enumerate(tree):
+        if line.strip().startswith("H1"):
+            text = []
+            for following in tree[number + 1:]:
+                if not following.strip().startswith('"'):
+                    break
+                text.append(following.strip().strip('"'))
+            headings.append(flat(" ".join(text)))
+    titles = [flat(method.title) for method in course.methods.values()]
+    assert [heading for heading in headings if heading in titles] == titles, headings
+    read = words("\n".join(line.strip().strip('"') for line in tree))
+    for slug, method in course.methods.items():
+        assert card_words(method) - read == set(), slug
+
+
 def test_single_cards_are_tagged_and_titled(a6: Path) -> None:
-    info = subprocess.run(["pdfinfo", str(a6 / "interessentkart.pdf")], capture_output=True,
+    info = subprocess.run(["pdfinfo", str(a6 / "a6" / "interessentkart.pdf")], capture_output=True,
                           text=True, check=True).stdout
     assert "Tagged:          yes" in info
     assert "Interessentkart: metodekort" in info
-    assert PdfReader(a6 / "interessentkart.pdf").trailer["/Root"]["/Lang"] == "nb"
+    assert PdfReader(a6 / "a6" / "interessentkart.pdf").trailer["/Root"]["/Lang"] == "nb"
+
+
+def pdffonts_names(pdf: Path) -> list[str]:
+    return [row["name"].split("+")[-1] for row in fonts(pdf)]

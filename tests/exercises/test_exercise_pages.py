@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.helpers import REPO
-from startpakke.exercises import exercises_for
+from startpakke.exercises import exercise_groups, exercises_for
 from startpakke.exercises.generate import shuffled_items
 from startpakke.project import Project
 from startpakke.loading import load_course
@@ -39,6 +41,17 @@ def test_the_page_carries_every_exercise_with_its_key(course) -> None:
         assert f'data-sp-exercise="{module.slug}/{exercise.id}"' in markdown
     assert markdown.count('data-sp-correct="true"') == sum(
         sum(c.correct for c in e.choices) for e in exercises if hasattr(e, "choices"))
+
+
+def test_the_page_folds_each_group_away_but_the_first_and_numbers_no_exercise(course) -> None:
+    module = course.modules[1]
+    markdown = render_course(course).pages[f"moduler/{module.slug}/oppgaver/index.md"]
+    groups = exercise_groups(course, module)
+    assert markdown.count('<details class="sp-group"') == len(groups) == len(module.methods) + 2
+    assert markdown.count(" data-sp-group open>") == 1
+    assert f'id="metode-{module.methods[0]}" data-sp-group open>' in markdown
+    assert not re.search(r">\s*(Oppgave|Exercise) \d+\s*<", markdown)
+    assert len(re.findall(r"<h3[ >]", markdown)) == len(exercises_for(course, module))  # one heading each
 
 
 def test_ordering_items_never_start_in_the_right_order(course) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import REPO, edit, run
-from startpakke.exercises import exercises_for, generated_for
+from startpakke.exercises import exercise_groups, exercises_for, generated_for
 from startpakke.exercises.review import review
 from startpakke.project import Project
 from startpakke.loading import load_course
@@ -89,6 +89,32 @@ action:""")
     assert "fase-samtale" not in ids
     replaced = ids.index("digital-idemyldring")
     assert exercises_for(course, course.modules[1])[replaced].question == "Hvordan ville du myldret på nett?"
+
+
+def test_the_page_shows_each_methods_exercises_together_and_numbers_the_situations(mini: Path) -> None:
+    edit(mini, "course/modules/okt-1.yml", "action:", """skip_exercises:
+  - hvilken-metode-samtale
+exercises:
+  - type: reflection
+    replaces: fase-idemyldring
+    question: Hvordan ville du myldret på nett?
+  - type: reflection
+    question: Hva tar du med deg?
+action:""")
+    course = _course(mini)
+    module = course.modules[1]
+    groups = exercise_groups(course, module)
+    assert [group.id for group in groups] == [
+        "metode-samtale", "metode-idemyldring", "hvilken-metode", "egne-oppgaver", "provehandling"]
+    assert [group.title for group in groups][2:] == ["Hvilken metode passer?", "Spørsmål om modulen", "Prøvehandling"]
+    shown = {item.exercise.id: item.heading for group in groups for item in group.exercises}
+    # The same exercises, under the same ids (progress keys on them), each shown once.
+    assert sorted(shown) == sorted(exercise.id for exercise in exercises_for(course, module))
+    assert [item.exercise.id for item in groups[1].exercises] == [
+        "rekkefolge-idemyldring", "fase-idemyldring", "digital-idemyldring"]
+    # The one situation left after skipping is number 1; the other questions are their own headings.
+    assert shown["hvilken-metode-idemyldring"] == "Situasjon 1"
+    assert shown["fase-idemyldring"] is None and shown["egen-1"] is None and shown["rekkefolge-samtale"] is None
 
 
 def test_unknown_skip_or_replace_id_is_an_error(mini: Path) -> None:

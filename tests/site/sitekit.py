@@ -116,6 +116,11 @@ def page_path(site: Path, html: Path) -> str:
     return "" if folder == "." else folder + "/"
 
 
+def open_section(box: Any) -> None:
+    """Unfold the section of the exercise page an exercise is in, as a learner does: by its summary."""
+    box.locator("xpath=ancestor::details[contains(@class, 'sp-group')]/summary").click()
+
+
 @contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve a built site on a free local port; yields its base URL."""

@@ -108,7 +108,7 @@ def test_library_filter_narrows_the_list_and_the_list_is_complete_without_javasc
     plain.goto(base_url + "metoder/")
     assert plain.locator(".sp-method").count() == 14
     assert all(m.is_visible() for m in plain.locator(".sp-method").all())
-    assert plain.locator(".sp-filter form").count() == 0
+    assert not plain.locator(".sp-filter form").is_visible()  # it needs the script
     context.close()
 
 
@@ -128,3 +128,69 @@ def test_search_finds_methods_by_norwegian_word_forms(page, base_url) -> None:
     hit = page.locator(".md-search-result__item", has_text="Utforskende samtale").first
     hit.wait_for()
     assert hit.is_visible()
+
+
+def theme_colour(page: Any) -> tuple[int, int, int]:
+    """The theme's primary colour (`--md-primary-fg-color`, a hex value in startpakke.css) as RGB."""
+    value = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--md-primary-fg-color')")
+    value = value.strip().lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+
+
+def test_progress_bar_buttons_and_title_keep_the_theme(page, base_url) -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    page.goto(base_url + "moduler/okt-1-forsta-utfordringen/oppgaver/")
+    teal = theme_colour(page)
+    bar = page.locator(".sp-progress__bar")
+    bar.wait_for()
+    # The filled part of the bar, as drawn: one page seen of the module's pages and exercises.
+    shot = Image.open(BytesIO(bar.screenshot())).convert("RGB")
+    drawn = shot.getpixel((6, shot.height // 2))
+    assert all(abs(a - b) <= 16 for a, b in zip(drawn, teal)), (drawn, teal)
+
+    radio = page.locator(".sp-choice input").first.evaluate("i => getComputedStyle(i).accentColor")
+    assert rgb(radio) == teal
+
+    check = page.locator(".sp-check").first
+    check.click()
+    page.mouse.move(0, 0)
+    check.evaluate("b => Promise.all(b.getAnimations().map(a => a.finished))")  # Material's transition
+    colours = check.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).outlineStyle]")
+    assert rgb(colours[0]) == teal and colours[1] == "none"  # clicked, it stays the theme's colour
+    check.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focused from the keyboard: a ring, the same colour
+    colours = check.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).outlineStyle]")
+    assert rgb(colours[0]) == teal and colours[1] == "solid"
+
+    title, text = page.evaluate("""() => [document.querySelector('article h1'), document.querySelector('article')]
+        .map(e => [getComputedStyle(e).color, getComputedStyle(e).fontWeight])""")
+    assert title[0] == text[0] and int(title[1]) >= 700  # the main heading in the text's full colour, bold
+
+
+def test_the_ways_to_use_the_course_fill_a_row_and_stack_on_a_phone(browser, base_url) -> None:
+    for width, rows in ((1280, 1), (390, 3)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(base_url)
+        boxes = page.locator(".sp-ways li").evaluate_all(
+            "items => items.map(i => { const r = i.getBoundingClientRect(); return [r.top, r.left, r.width]; })")
+        assert len(boxes) == 3
+        assert len({round(top) for top, _, _ in boxes}) == rows, (width, boxes)
+        if rows == 3:
+            assert len({round(left) for _, left, _ in boxes}) == 1 and min(w for _, _, w in boxes) > 300
+        context.close()
+
+
+def test_the_footer_speaks_the_course_language(page, base_url) -> None:
+    page.goto(base_url)
+    footer = " ".join(page.locator(".md-copyright").inner_text().split())
+    assert footer.endswith("Laget med Material for MkDocs"), footer
+    assert "Made with" not in footer

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -17,6 +18,7 @@ from startpakke.project import Project
 from startpakke.cli import app
 from startpakke.loading import load_course
 from startpakke.site import publish
+from startpakke.site.export import export_markdown
 from startpakke.site.publication import publish as publish_course
 from startpakke.site.render import render_course
 
@@ -147,20 +149,24 @@ def test_page_html_does_not_grow_with_the_course(tmp_path) -> None:
     assert "Modul 20" in shown and "Metode 60" in shown and "Modul 1" not in shown
 
 
-def test_export_markdown_gives_the_same_pages_and_a_plain_mkdocs_build_publishes_them(tmp_path) -> None:
+def test_export_markdown_gives_the_same_pages_and_plain_mkdocs_builds_them_as_they_are(tmp_path) -> None:
     project = make_project(tmp_path / "project", methods=5)
     out = tmp_path / "export"
     publication = publish_course(load_course(project).course, project)
-    publish.export_markdown(publication, out)
+    export_markdown(publication, project.site_config, out)
     for page, markdown in publication.site.pages.items():
-        assert (out / page).read_text(encoding="utf-8") == markdown
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"  - startpakke:\n      course: course\n", "", config)
-    config = config.replace("docs_dir: docs", "docs_dir: export").replace("  logo: assets/logo.svg\n  favicon: assets/logo.svg\n", "")
-    (tmp_path / "mkdocs.yml").write_text(config + (out / "nav.yml").read_text(encoding="utf-8"))
-    result = mkdocs("build", "--strict", cwd=tmp_path)
+        assert (out / "docs" / page).read_text(encoding="utf-8") == markdown
+    result = mkdocs("build", "--strict", cwd=out)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "site" / "metoder" / "metode-1" / "index.html").is_file()
+    ours = publish.build_site(project, tmp_path / "ours")
+    assert sorted(page_path(out / "site", p) for p in html_pages(out / "site")) == \
+        sorted(page_path(ours, p) for p in html_pages(ours))
+    method = soup(out / "site" / "metoder" / "metode-1" / "index.html")
+    assert method.select_one('script[src$="assets/startpakke/exercises.js"]')
+    assert method.select_one("html")["lang"] == "nb"
+    for site in (out / "site", ours):  # the footer in the course's language, exported or not
+        footer = " ".join(soup(site / "metoder" / "metode-1" / "index.html").select_one(".md-copyright").stripped_strings)
+        assert footer.endswith("Laget med Material for MkDocs") and "Made with" not in footer, footer
 
 
 def test_a_long_module_shows_a_window_of_its_methods_in_the_menu(tmp_path) -> None:
@@ -199,3 +205,18 @@ def test_a_build_reads_each_course_file_once(tmp_path: Path, monkeypatch: pytest
     course_files = sorted(project.course_dir.rglob("*.yml"))
     assert len(course_files) == 7
     assert {path: counts[path.resolve()] for path in course_files} == {path: 1 for path in course_files}
+
+
+def test_a_title_with_angle_brackets_stays_text_in_an_export_built_by_mkdocs_or_zensical(tmp_path) -> None:
+    # Plain text may hold «<»; both engines print nav titles into the HTML as they are.
+    title = "Modul <svg/onload=alert(1) & B"
+    project = make_project(tmp_path / "project", methods=3, edit={"modul-1": {"title": title}})
+    publication = publish_course(load_course(project).course, project)
+    export_markdown(publication, project.site_config, tmp_path / "export")
+    for engine in ("mkdocs", "zensical"):  # each builds into export/site, as its mkdocs.yml says
+        result = subprocess.run([sys.executable, "-m", engine, "build"], cwd=tmp_path / "export",
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        page = soup(tmp_path / "export" / "site" / "metoder" / "metode-2" / "index.html")
+        assert page.find(lambda tag: any(name.startswith("on") for name in tag.attrs)) is None, engine
+        assert title in page.select_one(".md-sidebar--primary").get_text(), engine

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from tests.site.sitekit import make_project, run
 
 
@@ -32,12 +34,18 @@ def test_build_without_mkdocs_yml_is_a_usage_error(tmp_path) -> None:
     assert "mkdocs.yml is missing" in output
 
 
-def test_export_markdown_writes_pages_and_nav(tmp_path) -> None:
+def test_export_markdown_writes_pages_and_a_config_without_our_plugin(tmp_path) -> None:
     make_project(tmp_path / "project", methods=4)
     code, output = run("export-markdown", str(tmp_path / "out"), cwd=tmp_path / "project")
     assert code == 0, output
-    assert "Wrote 12 pages and nav.yml" in output
-    nav = (tmp_path / "out" / "nav.yml").read_text(encoding="utf-8")
-    assert nav.startswith("nav:\n- Start: index.md\n- Modul 1:\n  - moduler/modul-1/index.md\n  - metoder/metode-1/index.md\n")
-    assert (tmp_path / "out" / "metoder" / "metode-4" / "index.md").read_text(encoding="utf-8").startswith('---\ntitle: "Metode 4"')
-    assert (tmp_path / "out" / "assets" / "startpakke" / "startpakke.css").is_file()
+    assert "Wrote 12 pages and mkdocs.yml" in output
+    config = yaml.safe_load((tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["nav"][:2] == [{"Start": "index.md"}, {"Modul 1": ["moduler/modul-1/index.md", "metoder/metode-1/index.md",
+                                                           "metoder/metode-2/index.md", "metoder/metode-3/index.md",
+                                                           "moduler/modul-1/oppgaver/index.md"]}]
+    assert [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]] == ["search"]
+    assert config["theme"]["language"] == "nb" and config["site_name"] == "Startpakke for samskaping"
+    docs = tmp_path / "out" / "docs"
+    assert (docs / "metoder" / "metode-4" / "index.md").read_text(encoding="utf-8").startswith('---\ntitle: "Metode 4"')
+    assert (docs / "assets" / "startpakke" / "startpakke.css").is_file()
+    assert "assets/startpakke/startpakke.js" in config["extra_javascript"]

@@ -17,7 +17,8 @@ from tests.site.sitekit import REPO, chromium, serve_folder
 from startpakke.cli import app
 
 NORWEGIAN_CHROME = ["Sjekk svaret", "Vis fasit", "Relaterte metoder", "Last ned", "Slik gjør dere", "Hvorfor",
-                    "Søk", "Neste", "Forrige", "Oppgave 1", "Metodebank", "Tekstutskrift", "Til workshopen"]
+                    "Søk", "Neste", "Forrige", "Situasjon 1", "Metodebank", "Tekstutskrift", "Til workshopen",
+                    "Hvilken metode passer?", "Laget med"]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +67,8 @@ def test_pages_say_everything_around_the_content_in_english(english: Path) -> No
         assert words in method, words
     assert "Interessentkart" in method  # the content is the course's own
     exercises = page(english, "moduler/okt-1-forsta-utfordringen/oppgaver")
-    for words in ("Check the answer", "Show the answer", "Exercise 1", "Put the steps of «"):
+    for words in ("Check the answer", "Show the answer", "Situation 1", "Which method fits?", "Put the steps of «",
+                  "3 exercises", "Made with"):
         assert words in exercises, words
     home = page(english, "")
     assert "The course has 5 modules and takes" in home and "How to use the course" in home

@@ -4,29 +4,23 @@ and the site still builds strictly and passes axe."""
 
 from __future__ import annotations
 
-import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site.sitekit import REPO, chromium, mkdocs, run, serve_folder
+from tests.site.sitekit import chromium, html_pages, mkdocs, page_path, run, serve_folder
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A copy of the example course project, built by `startpakke build`."""
-    root = tmp_path_factory.mktemp("example")
-    for part in ("course", "media", "docs"):
-        shutil.copytree(REPO / part, root / part)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    code, output = run("build", cwd=root)
-    assert code == 0, output
-    assert "14 printable cards, the deck and 3 session plans." in output
-    yield root / "site"
+def site(example_with_media: Path) -> Path:
+    return example_with_media
 
 
 def page(site: Path, path: str) -> tuple[Path, BeautifulSoup]:
@@ -41,7 +35,7 @@ def pdf_behind(html: Path, link: object) -> bytes:
 
 def test_the_method_page_has_the_player_and_its_files(site: Path) -> None:
     page_file, html = page(site, "metoder/interessentkart")
-    video = html.select_one("article figure.sp-video video")
+    video = html.select_one("article .sp-video figure video")
     assert video and video.has_attr("controls") and video["preload"] == "none"
     track = video.select_one("track[kind=captions]")
     assert track["srclang"] == "nb" and track.has_attr("default")
@@ -85,15 +79,64 @@ def test_the_player_works_in_chromium_without_accessibility_violations(site: Pat
         quality = page.locator("[data-sp-quality-slot] select")
         assert quality.count() == 1  # player.js ran and offers the renditions
         assert quality.locator("option").count() >= 2
+        # The browser's controls say 0:00 until the video loads; the page says how long it is
+        assert page.evaluate("document.querySelector('article video').readyState") == 0
+        length = page.locator("article .sp-video__duration")
+        assert length.is_visible()
         duration = page.evaluate("""() => new Promise(done => {
             const video = document.querySelector('article video');
             video.addEventListener('loadedmetadata', () => done(video.duration), {once: true});
             video.preload = 'metadata'; video.load();
         })""")
-        assert duration > 1
+        assert duration > 1 and length.inner_text() == f"Varighet {round(duration) // 60}:{round(duration) % 60:02}"
         found = []
         for path in ("metoder/interessentkart/", "metoder/", "moduler/okt-1-forsta-utfordringen/"):
             page.goto(base + path)
             results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
             found += [f"/{path}: {v['id']}" for v in results.response["violations"]]
         assert found == []
+
+
+def test_zensical_builds_the_export_as_it_is_and_a_method_page_looks_like_ours(site: Path, tmp_path: Path) -> None:
+    code, output = run("export-markdown", str(tmp_path / "export"), cwd=site.parent)
+    assert code == 0, output
+    built = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=tmp_path / "export",
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    # Served from a sub-folder, as a county library's web server would put it.
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "kurs").symlink_to(tmp_path / "export" / "site")
+    zensical = tmp_path / "web" / "kurs"
+    assert [page_path(zensical, p) for p in html_pages(zensical)] == [page_path(site, p) for p in html_pages(site)]
+    for html in html_pages(zensical):
+        for url in _addresses(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")):
+            assert not url.startswith("/"), (html, url)  # would leave the sub-folder
+            target = (html.parent / unquote(urlsplit(url).path)).resolve()
+            assert (target / "index.html" if target.is_dir() else target).is_file(), (html, url)
+    _, method = page(zensical, "metoder/interessentkart")
+    ours = [s["src"].rsplit("/", 1)[-1] for s in method.select("script[src]") if "assets/startpakke/" in s["src"]]
+    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+    with serve_folder(site) as our_base, serve_folder(tmp_path / "web") as web, chromium() as browser:
+        page_ = browser.new_page(viewport={"width": 1280, "height": 900})
+        looks = {}
+        for name, url in (("ours", our_base), ("zensical", web + "kurs/")):
+            page_.goto(url + "metoder/interessentkart/")
+            looks[name] = page_.evaluate("""() => ({
+                header: getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+                article: document.querySelector('article').innerText,
+                quality: document.querySelectorAll('[data-sp-quality-slot] select option').length,
+                poster: document.querySelector('article video').poster !== '',
+            })""")
+            looks[name]["caption"] = page_.evaluate("""() => fetch(document.querySelector('article track').src)
+                .then(response => response.ok)""")
+    assert looks["zensical"] == looks["ours"]
+    assert looks["ours"]["quality"] >= 2 and looks["ours"]["caption"]
+
+
+def _addresses(html: BeautifulSoup) -> Iterator[str]:
+    """The addresses of files and pages a page uses, leaving out other sites and anchors."""
+    for tag in html.find_all(True):
+        for attribute in ("src", "href", "poster"):
+            url = tag.get(attribute)
+            if url and not urlsplit(url).scheme and not url.startswith("#"):
+                yield url

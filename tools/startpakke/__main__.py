@@ -2,4 +2,5 @@
 
 from .cli import app
 
-app(prog_name="startpakke")
+if __name__ == "__main__":  # not when a print worker process imports it again
+    app(prog_name="startpakke")

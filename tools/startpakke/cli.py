@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from . import authoring
+from .cards.formats import DEFAULT as DEFAULT_FORMAT, FormatName  # no WeasyPrint in it
 from .project import Project
 from .loading import Loaded, load_course
 from .media import status as media_status
@@ -42,8 +43,8 @@ app.add_typer(translate_app, name="translate")
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
 
-CardFormatName = Enum("CardFormatName", {"a6": "a6", "a5": "a5", "a4_4up": "a4-4up"}, type=str)  # type: ignore[misc]
-"""The card formats, as typer shows them (the cards package loads only when a command prints)."""
+CardFormatName = Enum("CardFormatName", {f.name: f.value for f in FormatName}, type=str)  # type: ignore[misc]
+"""The card formats, as typer shows them (WeasyPrint loads only when a command prints)."""
 
 CourseOption = Annotated[
     Optional[Path],
@@ -97,19 +98,23 @@ def check(
 
 def _check_extras(loaded: Loaded) -> None:
     media_status.check_renditions(loaded)
+    media_status.check_poster_times(loaded)
     check_translations(loaded)
     _check_cards_fit(loaded)
 
 
 def _check_cards_fit(loaded: Loaded) -> None:
     # WeasyPrint loads only for the commands that print; without it the rest of `check` still runs.
+    from .cards import CannotPrint, require_printing
+
     try:
-        from .cards.checks import check_cards_fit
-    except (ImportError, OSError) as error:
+        require_printing()
+    except CannotPrint as error:
         loaded.report.add(loaded.project.course_file, 1, 1, "",
-                          f"cannot check whether the printed cards fit: {error}",
-                          "install the print libraries: pip install weasyprint (and Pango)", "warning")
+                          f"cannot check whether the printed cards fit: {error}", severity="warning")
         return
+    from .cards.checks import check_cards_fit
+
     check_cards_fit(loaded)
 
 
@@ -200,9 +205,9 @@ def list_methods(
     console.print(table)
 
 
-def _site_config(project: Project) -> None:
+def _site_config(project: Project) -> Path:
     try:
-        publish.config_file(project)
+        return publish.config_file(project)
     except publish.NoSiteConfig as error:
         errors.print(f"{error}. Run the command in the project folder, or copy mkdocs.yml there.")
         raise typer.Exit(2)
@@ -249,9 +254,12 @@ def export_markdown(
 ) -> None:
     """Write the site's pages as plain Markdown files with a nav.yml (and the files they use), for
     another publishing engine."""
+    from .site.export import export_markdown
+
     loaded = load_and_report(course, quiet=True)
-    written = publish.export_markdown(_publication(loaded), folder)
-    console.print(f"Wrote {len(written) - 1} pages and nav.yml to [bold]{folder}[/bold].")
+    written = export_markdown(_publication(loaded), _site_config(loaded.project), folder)
+    console.print(f"Wrote {len(written) - 1} pages and mkdocs.yml to [bold]{folder}[/bold]: "
+                  f"build it with `mkdocs build` or `zensical build` there.")
 
 
 def _publication(loaded: Loaded) -> Publication:
@@ -327,15 +335,14 @@ def translate_status(lang: LanguageOption = None, course: CourseOption = None) -
 def cards(
     format: Annotated[CardFormatName, typer.Option(
         "--format", case_sensitive=False,
-        help="a6 (default), a5, or a4-4up: four cards per A4 sheet with crop marks.")] = "a6",  # type: ignore[assignment]
+        help="a5 (default: one sheet per method), a6, or a4-4up: four cards per A4 sheet with crop marks.")] = DEFAULT_FORMAT.value,  # type: ignore[assignment]
     start: Annotated[str, typer.Option("--start", help="When the sessions start, HH:MM.")] = "09:00",
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: build/cards).")] = None,
     course: CourseOption = None,
 ) -> None:
     """Print-ready PDFs: every method card, the deck, and a plan for each session."""
-    from .cards import build_all
+    from .cards import CannotPrint, require_printing
     from .sessions import parse_clock
-    from .cards.fonts import FontMissing
     from .cards.formats import get
 
     try:
@@ -345,16 +352,19 @@ def cards(
         raise typer.Exit(2)
     loaded = load_and_report(course, quiet=True)
     assert loaded.course
-    folder = out or loaded.project.cards_build
-    fmt = get(format.value)
     try:
-        with console.status("Rendering cards…") as status:
-            built = build_all(loaded.course, folder, fmt, start_minutes,
-                              progress=lambda step: status.update(f"Rendering {step}…"),
-                              fit_cache=loaded.project.fit_cache)
-    except FontMissing as error:
+        require_printing()
+    except CannotPrint as error:
         errors.print(f"Cannot print the cards: {error}")
         raise typer.Exit(1)
+    from .cards.build import build_all
+
+    folder = out or loaded.project.cards_build
+    fmt = get(format.value)
+    with console.status("Rendering cards…") as status:
+        built = build_all(loaded.course, folder, fmt, start_minutes,
+                          progress=lambda step: status.update(f"Rendering {step}…"),
+                          fit_cache=loaded.project.fit_cache)
     if built.overflowing:
         console.print(f"{len(built.overflowing)} cards continue on a second card, their text being longer "
                       f"than one {fmt.short} side: {', '.join(built.overflowing)}")

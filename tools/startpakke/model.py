@@ -203,13 +203,14 @@ CAPTION_TYPES = (".vtt", ".srt")
 
 
 class Video(Strict):
-    source: MediaPath
-    """Path from the project folder, inside media/, e.g. media/videos/interessentkart.mp4."""
-    captions: Annotated[dict[LanguageTag, MediaPath], Field(max_length=20)] = {}
-    """Caption file per language code, e.g. {nb: media/videos/interessentkart.nb.vtt}."""
-    title: Plain(120, required=False) = ""
-    poster_at: Annotated[float, Field(ge=0, le=24 * 3600)] | None = None
-    """Seconds into the video for the poster image."""
+    source: MediaPath = Field(description="Videofilen, f.eks. `media/videos/interessentkart.mp4`.")
+    captions: Annotated[dict[LanguageTag, MediaPath], Field(max_length=20)] = Field(
+        {}, description="Teksting per språk, f.eks. `nb: media/videos/interessentkart.nb.vtt`.")
+    title: Plain(120, required=False) = Field("", description="Tittelen under videoen.")
+    poster_at: Annotated[float, Field(ge=0, le=24 * 3600)] | None = Field(None, description=(
+        "Sekunder inn i videoen for bildet som vises før den spilles av, f.eks. `poster_at: 12`. "
+        "Velg et bilde som viser hva videoen handler om, tidlig i den. Uten dette tas bildet fra "
+        "tidlig i videoen."))
 
 
 class MethodFile(Strict):

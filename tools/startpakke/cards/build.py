@@ -1,7 +1,7 @@
 """Write the print outputs under build/cards/: every card, the deck, and the session plans.
 
-Names are stable, so the site can link them (see `paths`): A6, the default, at the top of
-build/cards/, other formats in a folder of their own, session plans in okter/.
+Names are stable, so the site can link them (see `paths`): the default format (`formats.DEFAULT`) at
+the top of build/cards/, other formats in a folder of their own, session plans in okter/.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import weasyprint
@@ -17,15 +18,26 @@ from ..files import write_atomic
 from ..model import Course
 from ..sessions import session_plan
 from . import qr
-from .card import Card, cards_of
+from .card import Card, Side, cards_of
 from .deck import deck_html, deck_sides
 from .document import card_title, deck_title
-from .fit import CardFit, fit_cards
-from .formats import CardFormat, FormatName, get
+from .fit import CardFit, content_key, fit_cards
+from .inputs import fingerprint
+from .parallel import run_side_by_side
+from .formats import DEFAULT, CardFormat, FormatName, get
 from .impose import impose, repeat_to_fill
-from .manifest import FormatOutputs, SessionOutputs, record_format, record_sessions, withdraw_format, withdraw_sessions
+from .manifest import (
+    FormatOutputs,
+    SessionOutputs,
+    files_exist,
+    load_manifest,
+    record_format,
+    record_sessions,
+    withdraw_format,
+    withdraw_sessions,
+)
 from .render import layout, pdf_bytes
-from .plans import session_html, session_markdown, session_pdf
+from .plans import session_html, session_markdown, session_pdf, session_pdf_html
 from .templating import render_template
 
 DECK = "kortstokk.pdf"
@@ -55,7 +67,7 @@ class Paths:
         return f"{SESSIONS}/{module_slug}.{suffix}"
 
 
-def paths(fmt: CardFormat | FormatName | str = FormatName.a6) -> Paths:
+def paths(fmt: CardFormat | FormatName | str = DEFAULT) -> Paths:
     return Paths(fmt if isinstance(fmt, CardFormat) else get(fmt))
 
 
@@ -67,47 +79,82 @@ class Built:
     deck: Path | None = None
     sessions: dict[str, dict[str, Path]] = field(default_factory=dict)
     fits: dict[str, CardFit] = field(default_factory=dict)
+    """How each card was fitted; empty when the set was printed already."""
+    overflowing: dict[str, list[str]] = field(default_factory=dict)
+    """The sides of each card that take more than one printed side."""
+
+
+@dataclass(frozen=True)
+class CardSet:
+    """One format's cards and deck, or only the deck: what `build_cards` prints in one layout."""
+
+    fmt: CardFormat
+    deck: bool = True
+    cards: bool = True
 
     @property
-    def overflowing(self) -> dict[str, list[str]]:
-        return {slug: fit.overflowing for slug, fit in self.fits.items() if fit.overflowing}
+    def name(self) -> str:
+        return self.fmt.name.value
+
+    def inputs(self, course: Course, cards: list[Card]) -> str:
+        """What the set is made from: the course's text around the cards (cover, colophon, contents)
+        and every card's content; the type sizes follow from those."""
+        return fingerprint("cards", self.name, self.deck, self.cards, course.info.model_dump(mode="json"),
+                           [content_key(Side(kind, 0, card), self.fmt)
+                            for card in cards for kind in ("front", "back")])  # type: ignore[arg-type]
 
 
 def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = True,
                 cards: bool = True, progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
-    """Render every card (one PDF each) and the deck in `fmt` into `folder` (build/cards/).
-    `fit_cache` remembers how long unchanged cards are (Project.fit_cache, shared with `check`).
+    """Render every card (one PDF each) and the deck in `fmt` into `folder` (build/cards/), unless
+    they were printed from the same content already. `fit_cache` remembers how long unchanged cards
+    are (Project.fit_cache, shared with `check`)."""
+    wanted = CardSet(fmt, deck, cards)
+    all_cards = cards_of(course)
+    inputs = wanted.inputs(course, all_cards)
+    recorded = load_manifest(folder).formats.get(wanted.name)
+    if recorded and recorded.inputs == inputs and files_exist(folder, recorded):
+        return Built(folder, fmt, {slug: folder / path for slug, path in recorded.cards.items()},
+                     folder / recorded.deck if recorded.deck else None, overflowing=recorded.overflowing)
+    # Until the whole set is written, the manifest claims none of it: a run stopped half way is redone.
+    withdraw_format(folder, wanted.name, paths(fmt).deck)
+    built = print_set(course, folder, wanted, progress, fit_cache)
+    record_format(folder, wanted.name, _outputs(built, inputs))
+    return built
 
-    The deck is laid out once; each card's PDF is written from the deck's own pages, so a card
-    looks exactly as it does in the deck and costs no second layout.
-    """
+
+def print_set(course: Course, folder: Path, wanted: CardSet, progress: Progress | None = None,
+              fit_cache: Path | None = None) -> Built:
+    """Fit the cards, lay out the deck once and write its PDF and each card's (a card's PDF is its own
+    pages of the deck: it looks exactly as it does there, for no second layout)."""
     say = progress or (lambda _: None)
+    fmt, where = wanted.fmt, paths(wanted.fmt)
     built = Built(folder, fmt)
-    where = paths(fmt)
-    withdraw_format(folder, fmt.name.value)
     all_cards = cards_of(course)
     say("fitting cards")
     built.fits = fit_cards(course, all_cards, fmt, fit_cache)
+    built.overflowing = {slug: fit.overflowing for slug, fit in built.fits.items() if fit.overflowing}
     say("laying out the deck")
     document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
-    if cards:
+    if wanted.cards:
         for card in all_cards:
             say(card.slug)
             path = folder / where.card(card.slug)
             write_atomic(path, card_pdf(document, card, course, fmt))
             built.cards[card.slug] = path
         _remove_stale(folder / fmt.folder, {f"{c.slug}.pdf" for c in all_cards} | {DECK})
-    if deck:
+    if wanted.deck:
         say("deck")
         built.deck = folder / where.deck
-        pdf = pdf_bytes(document)
-        if fmt.imposition:
-            pdf = _impose(pdf, fmt, deck_title(course), course)
+        pdf = _impose(document, fmt, deck_title(course), course) if fmt.imposition else pdf_bytes(document)
         write_atomic(built.deck, pdf)
-    record_format(folder, fmt.name.value, FormatOutputs(
-        deck=where.deck if deck else None,
-        cards={slug: where.card(slug) for slug in built.cards}))
     return built
+
+
+def _outputs(built: Built, inputs: str) -> FormatOutputs:
+    return FormatOutputs(deck=built.deck.relative_to(built.folder).as_posix() if built.deck else None,
+                         cards={slug: path.relative_to(built.folder).as_posix() for slug, path in built.cards.items()},
+                         overflowing=built.overflowing, inputs=inputs)
 
 
 def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFormat) -> bytes:
@@ -118,41 +165,50 @@ def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFor
     document.metadata = copy.copy(deck.metadata)
     title = card_title(course, card)
     document.metadata.title, document.metadata.description = title, card.method.summary
-    pdf = pdf_bytes(document)
     if not fmt.imposition:
-        return pdf
+        return pdf_bytes(document)
     # A full sheet of copies, one for each group at the table.
-    return _impose(pdf, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
+    return _impose(document, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
 
 
-def _impose(pdf: bytes, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
-    return impose(pdf, fmt, title, course.language, course.info.publisher, copies)
+def _impose(cards: weasyprint.Document, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
+    return impose(cards, fmt, title, course.language, course.info.publisher, copies)
 
 
 def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
                    progress: Progress | None = None) -> dict[str, dict[str, Path]]:
-    """A printable plan (PDF), a Markdown page and an HTML fragment for each module with a session."""
-    say = progress or (lambda _: None)
-    written: dict[str, dict[str, Path]] = {}
+    """A printable plan (PDF), a Markdown page and an HTML fragment for each module with a session;
+    a plan made from the same text already is not printed again."""
+    recorded = load_manifest(folder).sessions
     withdraw_sessions(folder)
+    written = print_sessions(course, folder, start, recorded, progress)
+    record_sessions(folder, written)
+    return _session_files(folder, written)
+
+
+def print_sessions(course: Course, folder: Path, start: int, recorded: dict[str, SessionOutputs],
+                   progress: Progress | None = None) -> dict[str, SessionOutputs]:
+    say = progress or (lambda _: None)
+    written: dict[str, SessionOutputs] = {}
     modules = [module for module in course.modules if module.session]
     for module in modules:
-        say(f"session plan {module.slug}")
         plan = session_plan(course, module, start)
-        files: dict[str, str | bytes] = {
-            "pdf": session_pdf(plan),
-            "md": session_markdown(plan),
-            "html": session_html(plan),
-        }
-        written[module.slug] = {}
-        for suffix, content in files.items():
-            path = folder / Paths.session(module.slug, suffix)
-            write_atomic(path, content)
-            written[module.slug][suffix] = path
+        sources = {"pdf": session_pdf_html(plan), "md": session_markdown(plan), "html": session_html(plan)}
+        outputs = SessionOutputs(**{suffix: Paths.session(module.slug, suffix) for suffix in sources},
+                                 inputs=fingerprint("session", sources))
+        before = recorded.get(module.slug)
+        if not (before == outputs and files_exist(folder, before)):
+            say(f"session plan {module.slug}")
+            for suffix, source in sources.items():
+                write_atomic(folder / getattr(outputs, suffix), session_pdf(source) if suffix == "pdf" else source)
+        written[module.slug] = outputs
     _remove_stale(folder / SESSIONS, {f"{m.slug}.{s}" for m in modules for s in ("pdf", "md", "html")})
-    record_sessions(folder, {slug: SessionOutputs(**{suffix: Paths.session(slug, suffix) for suffix in files})
-                             for slug, files in written.items()})
     return written
+
+
+def _session_files(folder: Path, written: dict[str, SessionOutputs]) -> dict[str, dict[str, Path]]:
+    return {slug: {suffix: folder / getattr(outputs, suffix) for suffix in ("pdf", "md", "html")}
+            for slug, outputs in written.items()}
 
 
 def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60,
@@ -162,13 +218,43 @@ def build_all(course: Course, folder: Path, fmt: CardFormat, start: int = 9 * 60
     return built
 
 
+SITE_SETS = (CardSet(get(DEFAULT)), CardSet(get(FormatName.a4_4up), cards=False))
+"""What the site links: every card and the deck in the default format, and the deck on A4 sheets."""
+
+
 def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
                    progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
-    """What the site links: every card in A6, the deck in A6 and on A4 sheets, the session plans."""
-    built = build_cards(course, folder, get(FormatName.a6), progress=progress, fit_cache=fit_cache)
-    build_cards(course, folder, get(FormatName.a4_4up), cards=False, progress=progress, fit_cache=fit_cache)
-    built.sessions = build_sessions(course, folder, start, progress)
-    return built
+    """The site's card sets and the session plans. Only what changed is printed; when more than one
+    set must be laid out, they are laid out side by side, one process per core."""
+    say = progress or (lambda _: None)
+    all_cards = cards_of(course)
+    manifest = load_manifest(folder)
+    inputs = {wanted: wanted.inputs(course, all_cards) for wanted in SITE_SETS}
+    built: dict[CardSet, Built] = {}
+    for wanted in SITE_SETS:
+        recorded = manifest.formats.get(wanted.name)
+        if recorded and recorded.inputs == inputs[wanted] and files_exist(folder, recorded):
+            built[wanted] = Built(folder, wanted.fmt, {slug: folder / p for slug, p in recorded.cards.items()},
+                                  folder / recorded.deck if recorded.deck else None,
+                                  overflowing=recorded.overflowing)
+    stale = [wanted for wanted in SITE_SETS if wanted not in built]
+    for wanted in stale:
+        withdraw_format(folder, wanted.name, paths(wanted.fmt).deck)
+    withdraw_sessions(folder)
+    jobs: dict[object, Callable[[], object]] = {
+        wanted: partial(print_set, course, folder, wanted, None, fit_cache) for wanted in stale}
+    jobs["sessions"] = partial(print_sessions, course, folder, start, manifest.sessions)
+    if stale:
+        say(f"{len(stale)} card sets and the session plans")
+    results = run_side_by_side(jobs)
+    for wanted in stale:
+        built[wanted] = results[wanted]  # type: ignore[assignment]
+        record_format(folder, wanted.name, _outputs(built[wanted], inputs[wanted]))
+    sessions: dict[str, SessionOutputs] = results["sessions"]  # type: ignore[assignment]
+    record_sessions(folder, sessions)
+    site = built[SITE_SETS[0]]
+    site.sessions = _session_files(folder, sessions)
+    return site
 
 
 def _remove_stale(folder: Path, keep: set[str]) -> None:

@@ -39,7 +39,8 @@ class Card:
 
     @property
     def qr(self) -> str:
-        return qr.svg_data_uri(self.url)
+        """The QR code to the method's page; empty while the course has no site address."""
+        return qr.svg_data_uri(self.url) if self.url else ""
 
     @property
     def url_short(self) -> str:

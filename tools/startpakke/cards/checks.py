@@ -8,18 +8,19 @@ card that needs more than that, even in the smallest readable type, is a warning
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..fieldpath import dotted
 from .card import cards_of
-from .fit import MAX_PAGES, pages_at_floor
-from .fonts import FontMissing
-from .formats import FORMATS, FormatName
+from .fit import MAX_PAGES, is_known, pages_at_floor
+from .formats import DEFAULT, FORMATS, FormatName
+from .parallel import run_side_by_side
 
 if TYPE_CHECKING:
     from ..loading import Loaded
 
-CHECKED = (FormatName.a6, FormatName.a4_4up)
+CHECKED = (DEFAULT, FormatName.a4_4up)
 """The formats the site publishes."""
 FIELD = {"front": ("purpose",), "back": ("steps",)}
 """Where to point the editor: the start of the text that makes the side long."""
@@ -32,17 +33,16 @@ def check_cards_fit(loaded: Loaded, formats: Iterable[FormatName] = CHECKED) -> 
         return
     cards = cards_of(course)
     cache = loaded.project.fit_cache
+    # Each format's layout on a core of its own, when there is layout to do (a warm cache has none).
+    jobs = {name: partial(pages_at_floor, course, cards, FORMATS[name], cache) for name in formats}
+    measuring = [name for name in jobs if not is_known(course, cards, FORMATS[name], cache)]
+    measured = run_side_by_side({name: jobs[name] for name in measuring})
     too_long: dict[tuple[str, str], list[str]] = {}
-    try:
-        for name in formats:
-            for side, pages in pages_at_floor(course, cards, FORMATS[name], cache):
-                assert side.card
-                if pages > MAX_PAGES[side.kind]:
-                    too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
-    except FontMissing as error:
-        loaded.report.add(loaded.project.course_file, 1, 1, "",
-                          f"cannot check whether the cards fit: {error}", severity="warning")
-        return
+    for name in jobs:
+        for side, pages in measured[name] if name in measured else jobs[name]():
+            assert side.card
+            if pages > MAX_PAGES[side.kind]:
+                too_long.setdefault((side.card.slug, side.kind), []).append(FORMATS[name].short)
     for (slug, kind), where in too_long.items():
         document = loaded.sources.methods[slug][0]
         loc = FIELD[kind]

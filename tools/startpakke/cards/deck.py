@@ -46,4 +46,4 @@ def deck_html(course: Course, cards: Sequence[Card], sides: Sequence[Side], fmt:
 def _html(course: Course, sides: Sequence[Side], fmt: CardFormat, cards: Sequence[Card],
           title: str = "") -> str:
     return sides_html(course, sides, fmt, cards, title=title, print_advice=print_advice(fmt, course.language),
-                      site_qr=qr.svg_data_uri(course.info.site_url))
+                      site_qr=qr.svg_data_uri(course.info.site_url) if course.info.site_url else "")

@@ -8,13 +8,12 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from ..files import write_atomic
 from ..model import Course
 from .card import Card, Side
-from .fonts import font_face_css
+from .inputs import design
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
 from .document import sides_html
@@ -61,7 +60,7 @@ class PageCounts:
         self.changed = False
 
     def key(self, side: Side) -> str:
-        return f"{_content_key(side, self.fmt)}:{side.pt}"
+        return f"{content_key(side, self.fmt)}:{side.pt}"
 
     def measure(self, sides: Sequence[Side]) -> None:
         todo = [side for side in sides if self.key(side) not in self.known]
@@ -75,14 +74,16 @@ class PageCounts:
         return self.known[self.key(side)]
 
     def save(self) -> None:
-        """Store what is known, dropping what belongs to content of this format that no longer exists."""
+        """Store what is known of this format, dropping content that no longer exists; other formats'
+        entries are read again first, as another process may have added to them meanwhile."""
         if not (self.path and self.changed):
             return
         prefix = f"{self.fmt.name.value}:"
-        current = {_content_key(Side(kind, 0, card), self.fmt)  # type: ignore[arg-type]
+        current = {content_key(Side(kind, 0, card), self.fmt)  # type: ignore[arg-type]
                    for card in self.cards for kind in ("front", "back")}
-        keep = {k: v for k, v in self.known.items()
-                if not k.startswith(prefix) or k.rsplit(":", 1)[0] in current}
+        others = {k: v for k, v in _read_cache(self.path).items() if not k.startswith(prefix)}
+        keep = others | {k: v for k, v in self.known.items()
+                         if k.startswith(prefix) and k.rsplit(":", 1)[0] in current}
         try:
             write_atomic(self.path, json.dumps(keep, indent=0, sort_keys=True))
         except OSError:
@@ -143,31 +144,32 @@ def fit_cards(course: Course, cards: Sequence[Card], fmt: CardFormat,
 
 def pages_at_floor(course: Course, cards: Sequence[Card], fmt: CardFormat,
                    cache: Path | None = None) -> list[tuple[Side, int]]:
-    """How many pages each side takes at the format's smallest text (unchanged cards from `cache`)."""
-    sides = [Side(kind, fmt.floor_pt, card) for card in cards for kind in ("front", "back")]  # type: ignore[arg-type]
+    """How many pages each side takes at the format's smallest text. A side that takes one page at the
+    normal size takes one at any smaller size, so only crowded sides are laid out at the floor; the
+    normal size is what `build` lays out first, so `check` and `build` answer each other from `cache`."""
     counts = PageCounts(course, cards, fmt, cache)
-    counts.measure(sides)
+    base = [Side(kind, fmt.base_pt, card) for card in cards for kind in ("front", "back")]  # type: ignore[arg-type]
+    counts.measure(base)
+    at_floor = [Side(side.kind, fmt.floor_pt, side.card) if counts[side] > 1 else side for side in base]
+    counts.measure(at_floor)
     counts.save()
-    return [(side, counts[side]) for side in sides]
+    return [(side, counts[side]) for side in at_floor]
 
 
-def _content_key(side: Side, fmt: CardFormat) -> str:
+def is_known(course: Course, cards: Sequence[Card], fmt: CardFormat, cache: Path | None) -> bool:
+    """Whether `cache` knows every side's length at the normal size: then fitting lays out little."""
+    counts = PageCounts(course, cards, fmt, cache)
+    return all(counts.key(Side(kind, fmt.base_pt, card)) in counts.known  # type: ignore[arg-type]
+               for card in cards for kind in ("front", "back"))
+
+
+def content_key(side: Side, fmt: CardFormat) -> str:
     """What decides a side's length, apart from the type size."""
     assert side.card
     content = json.dumps([side.kind, side.card.method.model_dump(mode="json"), side.card.phase.title,
                           side.card.number, side.card.total, side.card.url,
                           side.card.phase_number], sort_keys=True)
-    return f"{fmt.name.value}:{hashlib.sha256((content + _design()).encode()).hexdigest()[:24]}"
-
-
-@cache
-def _design() -> str:
-    """A fingerprint of the templates and fonts: a change to the card design invalidates the cache."""
-    digest = hashlib.sha256()
-    for path in sorted((Path(__file__).parent / "templates").iterdir()):
-        digest.update(path.read_bytes())
-    digest.update(font_face_css().encode())
-    return digest.hexdigest()
+    return f"{fmt.name.value}:{hashlib.sha256((content + design()).encode()).hexdigest()[:24]}"
 
 
 def _read_cache(path: Path | None) -> dict[str, int]:

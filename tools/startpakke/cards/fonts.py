@@ -1,24 +1,20 @@
 """The fonts every card is set in, embedded from files we name, never from whatever the system picks.
 
-Noto Sans and Noto Serif (Debian's `fonts-noto-core`) cover Norwegian and Northern Sami letters in
-every style; a fallback font would silently change the look, so a missing file is an error.
+Noto Sans and Noto Serif come from their pip packages (fontpkg-noto-sans, fontpkg-noto-serif: Google
+Fonts' files, unmodified), so `pip install` brings them on any machine. They cover Norwegian and
+Northern Sami letters in every style; a fallback font would silently change the look, so a missing
+package is an error that names it.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FONT_DIRS_ENV = "STARTPAKKE_FONT_DIRS"
-SEARCH_DIRS = [
-    Path("/usr/share/fonts/truetype/noto"),
-    Path("/usr/share/fonts/truetype"),
-    Path("/usr/share/fonts"),
-    Path("/usr/local/share/fonts"),
-    Path.home() / ".local/share/fonts",
-]
+from . import CannotPrint
+
+PACKAGES = ("fontpkg-noto-sans", "fontpkg-noto-serif")
 LETTERS = "æøåÆØÅáčđŋšŧžÁČĐŊŠŦŽ"
 """Norwegian and Northern Sami letters the card fonts must have in every style."""
 
@@ -26,50 +22,38 @@ LETTERS = "æøåÆØÅáčđŋšŧžÁČĐŊŠŦŽ"
 @dataclass(frozen=True)
 class Face:
     family: str
+    """The family the print CSS names."""
     weight: int
     style: str
-    file: str
+    source: str
+    """The font family that provides it, as its package names it."""
 
 
 FACES = [
-    Face("Startpakke Sans", 400, "normal", "NotoSans-Regular.ttf"),
-    Face("Startpakke Sans", 400, "italic", "NotoSans-Italic.ttf"),
-    Face("Startpakke Sans", 700, "normal", "NotoSans-Bold.ttf"),
-    Face("Startpakke Sans", 700, "italic", "NotoSans-BoldItalic.ttf"),
-    Face("Startpakke Serif", 400, "normal", "NotoSerif-Regular.ttf"),
-    Face("Startpakke Serif", 700, "normal", "NotoSerif-Bold.ttf"),
-    Face("Startpakke Serif", 700, "italic", "NotoSerif-BoldItalic.ttf"),
+    Face("Startpakke Sans", 400, "normal", "Noto Sans"),
+    Face("Startpakke Sans", 400, "italic", "Noto Sans"),
+    Face("Startpakke Sans", 700, "normal", "Noto Sans"),
+    Face("Startpakke Sans", 700, "italic", "Noto Sans"),
+    Face("Startpakke Serif", 400, "normal", "Noto Serif"),
+    Face("Startpakke Serif", 700, "normal", "Noto Serif"),
+    Face("Startpakke Serif", 700, "italic", "Noto Serif"),
 ]
-
-
-class FontMissing(RuntimeError):
-    pass
-
-
-def _search_dirs() -> list[Path]:
-    extra = [Path(p) for p in os.environ.get(FONT_DIRS_ENV, "").split(os.pathsep) if p]
-    return extra + SEARCH_DIRS
 
 
 @cache
 def font_files() -> dict[Face, Path]:
-    """Where each face's file is; raises FontMissing with the fix when one cannot be found."""
-    found: dict[Face, Path] = {}
-    for face in FACES:
-        for folder in _search_dirs():
-            direct = folder / face.file
-            hit = direct if direct.is_file() else next(folder.rglob(face.file), None) \
-                if folder.is_dir() else None
-            if hit:
-                found[face] = hit
-                break
-        else:
-            raise FontMissing(
-                f"the card font {face.file} is not installed: install Debian's `fonts-noto-core` "
-                f"(apt-get install fonts-noto-core), or set {FONT_DIRS_ENV} to a folder with Noto Sans "
-                "and Noto Serif"
-            )
-    return found
+    """The file of each face; raises CannotPrint, naming the packages to install, when one is missing.
+    The files are variable fonts: WeasyPrint embeds each face at its weight."""
+    missing = CannotPrint(f"the card fonts Noto Sans and Noto Serif are not installed: "
+                          f"pip install {' '.join(PACKAGES)}")
+    try:
+        import fontpkg
+    except ImportError as error:
+        raise missing from error
+    try:
+        return {face: fontpkg.path(face.source, face.weight, face.style) for face in FACES}
+    except fontpkg.FontpkgError as error:
+        raise missing from error
 
 
 def font_face_css() -> str:

@@ -41,6 +41,9 @@ class CardFormat:
     floor_pt: float
     """The smallest body text a side may shrink to; below it the text flows onto an extra side."""
     imposition: Imposition | None = None
+    online_on_front: bool = False
+    """Where the online variant goes: on a large card the front has room for it, which leaves the back
+    to the steps and tips; on a small card the front is full with the essentials."""
 
     @property
     def steps_pt(self) -> list[float]:
@@ -62,13 +65,18 @@ class CardFormat:
 
     @property
     def folder(self) -> str:
-        """Where this format's PDFs go inside build/cards/: A6, the default, at the top."""
-        return "" if self.name is FormatName.a6 else self.name.value
+        """Where this format's PDFs go inside build/cards/: the default format at the top."""
+        return "" if self.name is DEFAULT else self.name.value
 
+
+DEFAULT = FormatName.a5
+"""One sheet per method, front and back, in type that reads across a table (README: «Print cards»)."""
 
 FORMATS: dict[FormatName, CardFormat] = {
     FormatName.a6: CardFormat(FormatName.a6, "A6 (105 × 148 mm)", (105, 148), 6, 8.5, 7.0),
-    FormatName.a5: CardFormat(FormatName.a5, "A5 (148 × 210 mm)", (148, 210), 8, 10.0, 8.0),
+    # Never below 9 pt: the size still read at arm's length across a table.
+    FormatName.a5: CardFormat(FormatName.a5, "A5 (148 × 210 mm)", (148, 210), 8, 10.0, 9.0,
+                              online_on_front=True),
     # A4 leaves no room for crop marks around four full A6 cards: these are a little smaller,
     # 94 × 133 mm, with a 6 mm gutter so a slightly crooked cut never shows the neighbour.
     FormatName.a4_4up: CardFormat(

@@ -9,9 +9,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+import weasyprint
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    BooleanObject,
     DecodedStreamObject,
     DictionaryObject,
     FloatObject,
@@ -23,6 +25,7 @@ from pypdf.generic import (
 from .formats import MM, CardFormat
 from ..i18n import catalog
 from .render import layout, pdf_bytes, render_template
+from .tagging import Placed, carry_structure
 
 MARK_OFFSET = 2.0
 """Crop marks stop this many mm short of the trim, so a cut on the line never shows them."""
@@ -79,17 +82,18 @@ def crop_marks(fmt: CardFormat) -> list[tuple[float, float, float, float]]:
     return marks
 
 
-def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author: str,
+def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: str, author: str,
            copies: int = 1) -> bytes:
     """Sheets of `fmt.imposition`: the card pages come as front, back, front, back, … and leave as
     sheet fronts and sheet backs, the backs mirrored so they line up when the sheet is turned over
-    its long edge. With `copies`, the whole set repeats (one card for each group at the table)."""
+    its long edge. With `copies`, the whole set repeats (one card for each group at the table).
+    The result is tagged like the cards, and embeds each font once."""
     imposition = fmt.imposition
     assert imposition
-    cards = PdfReader(io.BytesIO(cards_pdf))
-    if len(cards.pages) % 2:
+    count = len(cards.pages)
+    if count % 2:
         raise ValueError("cards for duplex printing need an even number of pages (front and back)")
-    pairs = [(index, index + 1) for index in range(0, len(cards.pages), 2)] * copies
+    pairs = [(index, index + 1) for index in range(0, count, 2)] * copies
     per_sheet = imposition.per_sheet
     sheets = [pairs[i:i + per_sheet] for i in range(0, len(pairs), per_sheet)]
     sheet, xs, ys = _geometry(fmt)
@@ -100,31 +104,36 @@ def impose(cards_pdf: bytes, fmt: CardFormat, title: str, language: str, author:
         for number in range(1, len(sheets) + 1)
         for side in (_("front"), _("back – turn over the long edge"))
     ]
-    marks_pdf = pdf_bytes(layout(render_template(
-        "sheet.html.j2", language, sheet=sheet, marks=crop_marks(fmt), labels=labels, lang=language)))
-    blanks = PdfReader(io.BytesIO(marks_pdf))
+    blanks = layout(render_template(
+        "sheet.html.j2", language, sheet=sheet, marks=crop_marks(fmt), labels=labels, lang=language))
+    # Cards and sheets written as one PDF share their font subsets and one structure tree.
+    source = PdfReader(io.BytesIO(pdf_bytes(cards.copy([*cards.pages, *blanks.pages]))))
 
     writer = PdfWriter()
     card_w, card_h = fmt.card_mm
-    forms: dict[int, IndirectObject] = {}
+    placed: Placed = {}
     for number, group in enumerate(sheets):
         for side in (0, 1):
-            page = writer.add_page(blanks.pages[2 * number + side])
+            page = writer.add_page(source.pages[count + 2 * number + side])
+            xobjects = _own_xobjects(page)
             drawing = []
             for slot, pair in enumerate(group):
                 row, col = divmod(slot, imposition.columns)
                 if side:  # turned over the long edge: left and right swap
                     col = imposition.columns - 1 - col
                 index = pair[side]
-                if index not in forms:
-                    forms[index] = _form(writer, cards.pages[index])
+                if index not in placed:
+                    placed[index] = (_form(writer, source.pages[index]), page.indirect_reference)
                 name = f"/Card{index}"
-                _xobjects(page)[NameObject(name)] = forms[index]
+                xobjects[NameObject(name)] = placed[index][0]
                 x, y = xs[col] * MM, (sheet.height - ys[row] - card_h) * MM
                 drawing.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q")
             _append_content(writer, page, "\n".join(drawing).encode())
+    carry_structure(source, writer, placed)
     writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "Startpakke"})
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
+    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -147,9 +156,15 @@ def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
     return writer._add_object(form.flate_encode())
 
 
-def _xobjects(page: PageObject) -> DictionaryObject:
-    resources = page.setdefault(NameObject("/Resources"), DictionaryObject()).get_object()
-    return resources.setdefault(NameObject("/XObject"), DictionaryObject()).get_object()
+def _own_xobjects(page: PageObject) -> DictionaryObject:
+    """The sheet's XObjects, in resources of its own: WeasyPrint shares one resource dictionary
+    between pages, and a card drawn from it must not find itself among its own resources."""
+    shared = page.get("/Resources")
+    resources = DictionaryObject(shared.get_object() if shared is not None else {})
+    xobjects = resources.get("/XObject")
+    resources[NameObject("/XObject")] = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
+    page[NameObject("/Resources")] = resources
+    return resources["/XObject"]
 
 
 def _append_content(writer: PdfWriter, page: PageObject, operators: bytes) -> None:

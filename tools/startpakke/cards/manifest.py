@@ -26,12 +26,26 @@ class FormatOutputs(Entry):
     deck: str | None = None
     cards: dict[str, str] = {}
     """Card PDF by method slug. Paths here are relative to build/cards/."""
+    overflowing: dict[str, list[str]] = {}
+    """The sides of a card that take more than one printed side, by method slug."""
+    inputs: str = ""
+    """The fingerprint of what the set was made from (see `inputs.py`)."""
 
 
 class SessionOutputs(Entry):
     pdf: str
     md: str
     html: str
+    inputs: str = ""
+
+
+def files_exist(folder: Path, outputs: FormatOutputs | SessionOutputs) -> bool:
+    """Whether every file the entry lists is in `folder` (build/cards/)."""
+    if isinstance(outputs, SessionOutputs):
+        named = [outputs.pdf, outputs.md, outputs.html]
+    else:
+        named = [*([outputs.deck] if outputs.deck else []), *outputs.cards.values()]
+    return all((folder / name).is_file() for name in named)
 
 
 class CardsManifest(Entry):
@@ -56,10 +70,14 @@ def save_manifest(folder: Path, manifest: CardsManifest) -> None:
     write_atomic(folder / MANIFEST, text + "\n")
 
 
-def withdraw_format(folder: Path, name: str) -> None:
-    """Before a format's files are rewritten: until the set is complete, nothing claims it."""
+def withdraw_format(folder: Path, name: str, deck: str) -> None:
+    """Before a format's files are rewritten: until the set is complete, nothing claims it, nor its
+    files (`deck` and the cards beside it) under another format's name, as when the default changed."""
     manifest = load_manifest(folder)
-    if manifest.formats.pop(name, None) is not None:
+    claiming = [other for other, outputs in manifest.formats.items() if other == name or outputs.deck == deck]
+    for other in claiming:
+        del manifest.formats[other]
+    if claiming:
         save_manifest(folder, manifest)
 
 

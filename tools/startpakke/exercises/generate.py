@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from dataclasses import dataclass
 
 from ..i18n import Catalog, catalog
 from ..model import (
@@ -30,42 +31,110 @@ Exercise = ChoiceExercise | OrderingExercise | ReflectionExercise
 DISTRACTORS = 3
 
 
+@dataclass(frozen=True)
+class Shown:
+    """An exercise as the page shows it."""
+
+    exercise: Exercise
+    heading: str | None
+    """None when the question is the heading; a heading of its own where the question is long (a
+    situation quoted from a card)."""
+
+
+@dataclass(frozen=True)
+class Group:
+    """Exercises the page shows together: one method's, or those on the module as a whole."""
+
+    id: str
+    """`metode-<slug>` for a method's group, else WHICH, OWN or ACTION: the group's anchor on the page."""
+    title: str
+    exercises: list[Shown]
+
+
+# Groups besides the methods' own. «Which method fits» has a group of its own: in a method's group its
+# answer would be the group's title.
+WHICH, OWN, ACTION = "hvilken-metode", "egne-oppgaver", "provehandling"
+
+
+@dataclass(frozen=True)
+class _Placed:
+    group: str
+    shown: Shown
+
+
 def exercises_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
     """What learners get: generated exercises minus skipped ones, custom ones in place of replaced."""
+    return [placed.shown.exercise for placed in _placed(course, module, tr or catalog(course.language))]
+
+
+def exercise_groups(course: Course, module: Module, tr: Catalog | None = None) -> list[Group]:
+    """The exercises of `exercises_for` as the page shows them: a group for each of the module's methods
+    (its steps, phase and digital variant), then «which method fits», the editors' own and the trial
+    action. The ids stay those of `exercises_for`, so progress keeps."""
+    tr = tr or catalog(course.language)
+    _ = tr.gettext
+    titles = {_method_group(method): method.title for method in course.methods_of(module)}
+    titles.update({WHICH: _("Which method fits?"), OWN: _("Questions on the module"),
+                   ACTION: _("Trial action")})
+    placed = _placed(course, module, tr)
+    groups = []
+    for key, title in titles.items():
+        members = [item.shown for item in placed if item.group == key]
+        # A situation's heading cannot name its method, the answer: they are numbered, after skipping.
+        situations = iter(range(1, len(members) + 1))
+        members = [Shown(shown.exercise, _("Situation %(number)s") % {"number": next(situations)})
+                   if shown.heading == "" else shown for shown in members]
+        if members:
+            groups.append(Group(key, title, members))
+    return groups
+
+
+def _method_group(method: Method) -> str:
+    return f"metode-{method.slug}"
+
+
+def _placed(course: Course, module: Module, tr: Catalog) -> list[_Placed]:
     replacing = {exercise.replaces: exercise for exercise in module.exercises if exercise.replaces}
-    result: list[Exercise] = []
-    for exercise in generated_for(course, module, tr):
-        if exercise.id in module.skip_exercises:
+    result: list[_Placed] = []
+    for made in _made_for(course, module, tr):
+        if made.shown.exercise.id in module.skip_exercises:
             continue
-        replacement = replacing.pop(exercise.id, None)
+        replacement = replacing.pop(made.shown.exercise.id, None)
         if replacement:  # takes the place, and the id, of the generated one
-            exercise = replacement.model_copy(update={"id": replacement.id or exercise.id})
-        result.append(exercise)
+            exercise = replacement.model_copy(update={"id": replacement.id or made.shown.exercise.id})
+            made = _Placed(made.group, Shown(exercise, None))
+        result.append(made)
     custom = [exercise for exercise in module.exercises if not exercise.replaces]
     for number, exercise in enumerate(custom, start=1):
-        result.append(exercise if exercise.id else exercise.model_copy(update={"id": f"egen-{number}"}))
+        exercise = exercise if exercise.id else exercise.model_copy(update={"id": f"egen-{number}"})
+        result.append(_Placed(OWN, Shown(exercise, None)))
     return result
 
 
 def generated_for(course: Course, module: Module, tr: Catalog | None = None) -> list[Exercise]:
     """The exercises made from the module's cards, worded in `tr`'s language (the course's by default).
     Their ids do not depend on the language: skip_exercises and progress keep working."""
-    tr = tr or catalog(course.language)
-    exercises: list[Exercise] = []
+    return [made.shown.exercise for made in _made_for(course, module, tr or catalog(course.language))]
+
+
+def _made_for(course: Course, module: Module, tr: Catalog) -> list[_Placed]:
+    _ = tr.gettext
+    made: list[_Placed] = []
     digital_methods = [m for m in course.methods.values() if isinstance(m.digital_variant, DigitalVariant)]
     for method in course.methods_of(module):
+        group = _method_group(method)
         # Each kind needs something to choose between: two steps, two methods, two phases.
         if len(method.steps) >= 2:
-            exercises.append(ordering(method, tr))
+            made.append(_Placed(group, Shown(ordering(method, tr), None)))
         if len(course.methods) >= 2:
-            exercises.append(which_method(course, method, tr))
+            made.append(_Placed(WHICH, Shown(which_method(course, method, tr), "")))  # numbered later
         if len(course.info.phases) >= 2:
-            exercises.append(phase(course, method, tr))
+            made.append(_Placed(group, Shown(phase(course, method, tr), None)))
         if isinstance(method.digital_variant, DigitalVariant) and len(digital_methods) >= 2:
-            exercises.append(digital(course, method, tr))
+            made.append(_Placed(group, Shown(digital(course, method, tr), None)))
     if module.action:
-        exercises.append(plan_action(module, tr))
-    return exercises
+        made.append(_Placed(ACTION, Shown(plan_action(module, tr), None)))
+    return made
 
 
 def _rng(exercise_id: str) -> random.Random:

@@ -21,12 +21,10 @@ from ..i18n import catalog
 from ..markup import MARKDOWN_EXTENSIONS
 from ..project import Project
 from . import flow
-from .mkdocs_nav import mkdocs_nav
 from .navwindow import NavView
 from .publication import Publication
 from .sanitize import clean_html
 from .source import ContentErrors, publication_for
-from .text import plain_title
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
 
@@ -55,16 +53,16 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
                 raise PluginError(f"{errors}; fix them and the site builds again.")
             log.error(f"{errors}; the site shows its last good version until they are fixed.")
         publication = self.publication
-        info = publication.course.info
-        config.site_name = plain_title(info.title)
-        config.site_url = config.site_url or info.site_url or None  # `mkdocs serve` sets its own
-        config.copyright = plain_title(f"{info.publisher} · {info.license}")
-        config.nav = mkdocs_nav(publication.site.nav)
+        settings = publication.engine_settings()
+        config.site_name, config.copyright, config.nav = settings["site_name"], settings["copyright"], settings["nav"]
+        config.site_url = config.site_url or settings["site_url"]  # `mkdocs serve` sets its own
+        for key, value in settings["extra"].items():
+            config.extra[key] = value
         config.theme["language"] = publication.language  # Material's own words and <html lang>
-        for path in publication.stylesheets:
+        for path in settings["extra_css"]:
             if path not in config.extra_css:
                 config.extra_css.append(path)
-        for path in publication.scripts:
+        for path in settings["extra_javascript"]:
             if path not in config.extra_javascript:
                 config.extra_javascript.append(path)
         for extension in MARKDOWN_EXTENSIONS:  # what the page templates are written for

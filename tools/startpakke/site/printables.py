@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cards.formats import DEFAULT
 from ..cards.manifest import load_manifest
 from ..project import Project
 
 FOLDER = "kort/"
 """Where build/cards/ is published in the site."""
-DEFAULT_FORMAT = "a6"
+DEFAULT_FORMAT = DEFAULT.value
 
 
 @dataclass

@@ -10,19 +10,23 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..i18n import catalog
 from ..layout import Layout
 from ..model import Course
 from ..project import Project
 from . import extras as build_extras
+from .mkdocs_nav import mkdocs_nav
 from .render import Site, render_course
+from .text import plain_title
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/startpakke/"
 SCRIPT_ORDER = ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
 """Scripts load in this order: the course's data, the bootstrap (startpakke.js), then the scripts that
 use them; a script not listed loads after these."""
+MATERIAL_LINK = '<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>'
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,22 @@ class Publication:
         ours = [path for path in self._all() if path.endswith(".js")]
         rank = {name: index for index, name in enumerate(SCRIPT_ORDER)}
         return sorted(ours, key=lambda path: (rank.get(Path(path).name, len(rank)), path))
+
+    def engine_settings(self) -> dict[str, Any]:
+        """What a publishing engine's mkdocs.yml takes from the course. MkDocs and Zensical print
+        titles into the HTML as they are, so they are escaped here."""
+        info = self.course.info
+        made_with = catalog(self.language).gettext("Made with %(tool)s") % {"tool": MATERIAL_LINK}
+        return {
+            "site_name": plain_title(info.title),
+            "site_url": info.site_url or None,
+            # Material's own «Made with Material for MkDocs» is English whatever the language: ours.
+            "copyright": f"{plain_title(f'{info.publisher} · {info.license}')} · {made_with}",
+            "extra": {"generator": False},
+            "nav": mkdocs_nav(self.site.nav),
+            "extra_css": self.stylesheets,
+            "extra_javascript": self.scripts,
+        }
 
     def _all(self) -> list[str]:
         return [path for path in [*self.generated, *self.files] if path.startswith(ASSETS_URL)]

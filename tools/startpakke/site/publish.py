@@ -6,16 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from rich.console import Console
 
-from ..files import write_atomic
 from ..project import Project
 from ..loading import Loaded
-from .mkdocs_nav import mkdocs_nav
 from .publication import Publication
 from .source import hand_over
 
@@ -44,7 +41,8 @@ def show_mkdocs_messages() -> None:
 
 def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
     """The build steps before the site, each when the course has content for it: the method videos,
-    then the printable cards, deck and session plans. Returns an exit code, 0 when all went well."""
+    then the printable cards, deck and session plans. Returns an exit code, 0 when all went well; a
+    machine that cannot print gets a warning and a site without the PDFs."""
     assert loaded.course
     if any(method.video for method in loaded.course.methods.values()):
         from ..media import commands
@@ -52,24 +50,28 @@ def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
         code = commands.transcode(loaded.project, None, console, errors, loaded)
         if code:
             return code
-    return _print_cards(loaded, console, errors)
+    _print_cards(loaded, console, errors)
+    return 0
 
 
-def _print_cards(loaded: Loaded, console: Console, errors: Console) -> int:
-    from ..cards import build_for_site
-    from ..cards.fonts import FontMissing
+def _print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
+    from ..cards import CannotPrint, require_printing
 
     assert loaded.course
     try:
-        with console.status("Rendering the printable cards…") as status:
-            built = build_for_site(loaded.course, loaded.project.cards_build,
-                                   progress=lambda step: status.update(f"Rendering {step}…"),
-                                   fit_cache=loaded.project.fit_cache)
-    except FontMissing as error:
-        errors.print(f"Cannot print the cards: {error}")
-        return 1
+        require_printing()
+    except CannotPrint as error:
+        # The site is what a learner needs; it links the PDFs only when they exist.
+        errors.print(f"Warning: the site is built without the printable cards and session plans: {error}. "
+                     "With that installed, the next build adds them.")
+        return
+    from ..cards.build import build_for_site
+
+    with console.status("Rendering the printable cards…") as status:
+        built = build_for_site(loaded.course, loaded.project.cards_build,
+                               progress=lambda step: status.update(f"Rendering {step}…"),
+                               fit_cache=loaded.project.fit_cache)
     console.print(f"{len(built.cards)} printable cards, the deck and {len(built.sessions)} session plans.")
-    return 0
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,
@@ -99,20 +101,3 @@ def serve_site(project: Project, dev_addr: str, publication: Publication | None 
     if publication:
         hand_over(project, publication)
     serve(config_file=str(config_file(project)), dev_addr=dev_addr)
-
-
-def export_markdown(publication: Publication, folder: Path) -> list[Path]:
-    """Write every page and the nav (nav.yml, in mkdocs.yml's `nav:` form) as plain files, with the
-    stylesheets, scripts and media the pages use."""
-    written = []
-    for page, markdown in publication.site.pages.items():
-        written.append(folder / page)
-        write_atomic(folder / page, markdown)
-    for path, content in publication.generated.items():
-        write_atomic(folder / path, content)
-    for path, source in publication.files.items():
-        write_atomic(folder / path, source.read_bytes())
-    nav = yaml.safe_dump({"nav": mkdocs_nav(publication.site.nav, escape=False)}, allow_unicode=True,
-                         sort_keys=False)
-    write_atomic(folder / "nav.yml", nav)
-    return written + [folder / "nav.yml"]

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import layout as pages_of
 from .. import phrases
-from ..exercises import exercises_for
+from ..exercises import exercise_groups
 from ..exercises.generate import Exercise, shuffled_items
 from ..i18n import Catalog, catalog
 from ..layout import Layout, Page
@@ -91,6 +91,7 @@ def learner_data(course: Course, layout: Layout, exercises: Exercises) -> dict[s
                 "title": plain_text(module.title),
                 "pages": [layout.key(page) for page in module_pages(module, exercises)],
                 "exercises": [f"{module.slug}/{e.id}" for e in exercises[module.slug]],
+                "exercisePage": layout.key(pages_of.exercises(module.slug)) if exercises[module.slug] else None,
             }
             for module in course.modules
         ],
@@ -123,7 +124,9 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     tr = tr or catalog(course.language)
     _ = tr.gettext
     env = _environment(tr)
-    exercises = {module.slug: exercises_for(course, module, tr) for module in course.modules}
+    groups = {module.slug: exercise_groups(course, module, tr) for module in course.modules}
+    exercises = {slug: [shown.exercise for group in shown_groups for shown in group.exercises]
+                 for slug, shown_groups in groups.items()}
     pages: dict[str, str] = {}
     titles: dict[str, str] = {}
 
@@ -147,7 +150,7 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
         if exercises[module.slug]:
             page(pages_of.exercises(module.slug), "exercises.md.j2",
                  _("Exercises: %(module)s") % {"module": module.title},
-                 module=module, exercises=exercises[module.slug])
+                 module=module, groups=groups[module.slug])
     for method in course.methods.values():
         teacher = course.module_of(method.slug)
         number = teacher.methods.index(method.slug) + 1 if teacher else 0

@@ -2,7 +2,7 @@
  * reflection (kept with the progress, printable and downloadable). Results go to Startpakke.progress. */
 (function () {
   "use strict";
-  var _ = Startpakke._;
+  var _ = Startpakke._, ngettext = Startpakke.ngettext;
 
   function progress() { return Startpakke.progress; }
   function say(box, message) { box.querySelector(".sp-result").textContent = message; }
@@ -24,9 +24,16 @@
       chosen.every(function (input) { return input.getAttribute("data-sp-correct") === "true"; });
     say(box, right ? _("Right!") : missed ? _("Nearly: there are more right answers.") :
       _("Not quite. Read the explanation and try again."));
+    tried(box, right);
+  }
+
+  /* After a first try the key comes in sight (exercises.css), and the result is kept. */
+  function tried(box, right) {
+    box.classList.add("sp-tried");
     box.classList.toggle("sp-right", right);
     box.classList.toggle("sp-wrong", !right);
     if (progress()) progress().exercise(box.getAttribute("data-sp-exercise"), { done: right, correct: right });
+    showGroup(box.closest("[data-sp-group]"));
   }
 
   function items(list) { return Array.prototype.slice.call(list.children); }
@@ -72,11 +79,9 @@
     var all = places === items(list).length;
     say(box, all ? _("Right order!") :
       _("%(right)s of %(count)s are in the right place. Try again.", { right: places, count: items(list).length }));
-    box.classList.toggle("sp-right", all);
-    box.classList.toggle("sp-wrong", !all);
     var feedback = box.querySelector(".sp-order-feedback");
     if (feedback) feedback.hidden = !all;
-    if (progress()) progress().exercise(box.getAttribute("data-sp-exercise"), { done: all, correct: all });
+    tried(box, all);
   }
 
   function answers(box) {
@@ -90,6 +95,7 @@
     progress().reflection(id, values);
     var done = values.length > 0 && values.every(function (value) { return value.trim(); });
     progress().exercise(id, { done: done, correct: null });
+    showGroup(box.closest("[data-sp-group]"));
   }
 
   function download(box) {
@@ -129,11 +135,27 @@
       (type === "ordering" ? checkOrder : checkChoice)(box);
     });
     var result = progress() && progress().load().exercises[id];
+    if (result) box.classList.add("sp-tried");
     if (result && result.done) {
       box.classList.add("sp-right");
       say(box, _("You have solved this exercise before."));
     }
   }
 
+  /* A section's summary says how many of its exercises are done, so a folded one tells its state. */
+  function showGroup(group) {
+    if (!group) return;
+    var boxes = group.querySelectorAll("[data-sp-exercise]");
+    var data = progress() ? progress().load().exercises : {};
+    var done = Array.prototype.filter.call(boxes, function (box) {
+      var result = data[box.getAttribute("data-sp-exercise")];
+      return result && result.done;
+    }).length;
+    group.classList.toggle("sp-done", done === boxes.length);
+    group.querySelector(".sp-group__status").textContent = ngettext(
+      "%(done)s of %(num)s exercise done", "%(done)s of %(num)s exercises done", boxes.length, { done: done });
+  }
+
   Startpakke.mount("exercise", setUp);
+  Startpakke.mount("group", showGroup);
 })();

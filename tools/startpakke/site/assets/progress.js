@@ -63,9 +63,10 @@
     var list = el("ul", "sp-progress__modules");
     course.modules.forEach(function (module) {
       var state = moduleState(data, module);
+      // The title on a line of its own: it may end in anything, «?» or «:» included.
       var item = el("li", state.complete ? "sp-done" : "");
-      item.append(el("span", "", module.title + ": "),
-        el("span", "", state.complete ? _("completed") :
+      item.append(el("span", "sp-progress__module", module.title),
+        el("span", "sp-progress__state", state.complete ? _("completed") :
           _("%(seen)s of %(pages)s pages seen, %(done)s of %(exercises)s exercises done", state)));
       list.append(item);
     });
@@ -125,14 +126,29 @@
     if (status) text(status, message);
   }
 
+  /* A page is done when nothing is left to do on it: read, for most; for a module's page, the whole
+   * module completed; for an exercise page, its exercises done. Until then a page opened is «seen». */
+  function pageState(data, key) {
+    if (!data.visited[key]) return "";
+    var module = course.modules.filter(function (m) { return m.pages[0] === key || m.exercisePage === key; })[0];
+    if (!module) return "done";
+    var state = moduleState(data, module);
+    var done = key === module.exercisePage ? state.done === state.exercises : state.complete;
+    return done ? "done" : "seen";
+  }
+
   function markNavigation(data) {
+    var notes = { seen: _("(seen)"), done: _("(done)") };
     // Pages in the main menu only: the table of contents links to places within this page.
     document.querySelectorAll(".md-sidebar--primary .md-nav__link[href]").forEach(function (link) {
-      var visited = link.getAttribute("href").indexOf("#") === -1 && data.visited[pageKey(link.href)];
-      link.classList.toggle("sp-visited", !!visited);
-      var note = link.querySelector(".sp-visited-note");
-      if (visited && !note) link.append(el("span", "sp-visually-hidden sp-visited-note", " " + _("(seen)")));
-      if (!visited && note) note.remove();
+      var state = link.getAttribute("href").indexOf("#") === -1 ? pageState(data, pageKey(link.href)) : "";
+      link.classList.toggle("sp-seen", state === "seen");
+      link.classList.toggle("sp-done", state === "done");
+      var note = link.querySelector(".sp-progress-note");
+      if (note && !state) note.remove();
+      if (!state) return;
+      if (!note) link.append(note = el("span", "sp-visually-hidden sp-progress-note"));
+      text(note, " " + notes[state]);
     });
   }
 

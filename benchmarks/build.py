@@ -1,0 +1,97 @@
+"""What an editor waits for: `check` and `build` of generated courses, against the MkDocs step alone.
+
+Usage: python benchmarks/build.py [--sizes 150,600] [--quick]
+
+For each size, in one run and on the same generated course (no videos): `check` on a fresh clone (no fit
+cache) and again; `build` fresh, again with nothing changed, and after one card's title changed; and the
+baseline, `mkdocs build` of the same course (the site step alone, which every build needs). Prints
+seconds, the ratio to the MkDocs step, and the peak resident memory of the largest process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.site.course_factory import write_course  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def project(root: Path, methods: int, per_module: int) -> Path:
+    write_course(root, methods=methods, per_module=per_module)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    return root
+
+
+def run(root: Path, *command: str) -> tuple[float, float]:
+    """Seconds and peak resident MB of one command (the largest of its processes)."""
+    script = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
+              "code = subprocess.run(sys.argv[1:]).returncode; took = time.perf_counter() - start; "
+              "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, file=sys.stderr); "
+              "sys.exit(code)")
+    result = subprocess.run([sys.executable, "-c", script, *command], cwd=root, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode:
+        sys.exit(f"{' '.join(command)} failed in {root}:\n{result.stderr}")
+    took, peak = result.stderr.strip().splitlines()[-1].split()
+    return float(took), float(peak)
+
+
+def startpakke(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "startpakke", *arguments]
+
+
+def change_one_title(root: Path) -> None:
+    card = root / "course/methods/metode-1.yml"
+    card.write_text(re.sub(r"^title: .*$", "title: Metode 1, rettet", card.read_text(encoding="utf-8"),
+                           count=1, flags=re.M), encoding="utf-8")
+
+
+def measure(root: Path) -> dict[str, tuple[float, float]]:
+    figures = {}
+    figures["check, fresh clone"] = run(root, *startpakke("check"))
+    figures["check, again"] = run(root, *startpakke("check"))
+    shutil.rmtree(root / "build", ignore_errors=True)
+    figures["build, fresh"] = run(root, *startpakke("build"))
+    figures["build, nothing changed"] = run(root, *startpakke("build"))
+    change_one_title(root)
+    figures["build, one title changed"] = run(root, *startpakke("build"))
+    figures["the MkDocs step alone"] = run(root, sys.executable, "-m", "mkdocs", "build", "-q")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="150,600", help="Method counts, comma-separated.")
+    parser.add_argument("--per-module", type=int, default=3, help="Methods taught in each module.")
+    parser.add_argument("--quick", action="store_true", help="One tiny course: checks that it runs.")
+    args = parser.parse_args()
+    sizes = [6] if args.quick else [int(size) for size in args.sizes.split(",")]
+    print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f} at start")
+    print(f"{'methods':>7} | {'work':<26} | {'s':>7} | {'× MkDocs':>8} | {'peak MB':>7}")
+    with tempfile.TemporaryDirectory(prefix="build-bench-") as tmp:
+        for size in sizes:
+            root = project(Path(tmp) / f"course-{size}", size, args.per_module)
+            figures = measure(root)
+            mkdocs = figures["the MkDocs step alone"][0]
+            for work, (seconds, peak) in figures.items():
+                print(f"{size:>7} | {work:<26} | {seconds:>7.2f} | {seconds / mkdocs:>8.2f} | {peak:>7.0f}",
+                      flush=True)
+            shutil.rmtree(root)
+    print(f"load {os.getloadavg()[0]:.2f} at end")
+
+
+if __name__ == "__main__":
+    main()

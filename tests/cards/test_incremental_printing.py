@@ -1,0 +1,78 @@
+"""A build prints only what changed: the same content, design and tools give the same files, untouched."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import weasyprint
+
+from startpakke.cards.build import build_for_site
+from startpakke.loading import load_course
+from startpakke.project import Project
+
+from .conftest import flat, pdf_text
+
+
+def _build(course_dir: Path) -> Path:
+    project = Project(course_dir.parent)
+    loaded = load_course(project)
+    assert loaded.course, loaded.report
+    build_for_site(loaded.course, project.cards_build, fit_cache=project.fit_cache)
+    return project.cards_build
+
+
+def _written(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_mtime_ns
+            for path in folder.rglob("*") if path.suffix in {".pdf", ".md", ".html"}}
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents WeasyPrint lays out (the real layout still runs), all in this process."""
+    monkeypatch.setenv("STARTPAKKE_WORKERS", "1")
+    laid_out: list[str] = []
+    render = weasyprint.HTML.render
+
+    def counting(self: weasyprint.HTML, *args: object, **kwargs: object) -> weasyprint.Document:
+        laid_out.append("document")
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "render", counting)
+    return laid_out
+
+
+def test_a_build_with_nothing_changed_lays_out_nothing_and_touches_no_file(course_copy: Path,
+                                                                           layouts: list[str]) -> None:
+    folder = _build(course_copy)
+    before = _written(folder)
+    assert "kortstokk.pdf" in before and "a4-4up/kortstokk.pdf" in before and "okter/okt-1.pdf" in before
+    layouts.clear()
+    _build(course_copy)
+    assert layouts == []
+    assert _written(folder) == before
+
+
+def test_a_changed_card_prints_its_sets_and_only_the_plans_that_hold_it(course_copy: Path) -> None:
+    folder = _build(course_copy)
+    before = _written(folder)
+    card = course_copy / "methods" / "rollespill.yml"
+    card.write_text(re.sub(r"^title: .*$", "title: Rollespill i biblioteket", card.read_text("utf-8"),
+                           count=1, flags=re.M), encoding="utf-8")
+    _build(course_copy)
+    after = _written(folder)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert {"rollespill.pdf", "kortstokk.pdf", "a4-4up/kortstokk.pdf", "okter/okt-2.pdf"} <= changed
+    assert not {name for name in changed if name.startswith("okter/okt-1.")}, "okt-1 does not teach it"
+    assert "rollespill i biblioteket" in flat(pdf_text(folder / "rollespill.pdf"))
+    assert "rollespill i biblioteket" in flat(pdf_text(folder / "okter" / "okt-2.pdf"))
+
+
+def test_a_deleted_output_is_printed_again(course_copy: Path) -> None:
+    folder = _build(course_copy)
+    (folder / "a4-4up" / "kortstokk.pdf").unlink()
+    (folder / "okter" / "okt-1.pdf").unlink()
+    _build(course_copy)
+    assert (folder / "a4-4up" / "kortstokk.pdf").read_bytes().startswith(b"%PDF")
+    assert (folder / "okter" / "okt-1.pdf").read_bytes().startswith(b"%PDF")

@@ -1,0 +1,36 @@
+"""What a print output is made from, as one fingerprint: the same fingerprint, the same file.
+
+A build compares an output's fingerprint with the one the manifest recorded for it, and prints again
+only what changed. Besides the content, every fingerprint holds the card design (templates, fonts),
+the code that prints and the versions of WeasyPrint and pypdf, so an upgrade prints everything again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from .fonts import font_face_css
+
+PACKAGE = Path(__file__).parent
+
+
+def fingerprint(*parts: object) -> str:
+    """A digest of `parts` (anything JSON can write) and of the design and tools."""
+    digest = hashlib.sha256(design().encode())
+    digest.update(json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str).encode())
+    return digest.hexdigest()[:32]
+
+
+@cache
+def design() -> str:
+    """A digest of the templates, the fonts, this package's code and the printing libraries."""
+    digest = hashlib.sha256()
+    for path in sorted([*(PACKAGE / "templates").iterdir(), *PACKAGE.glob("*.py")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(font_face_css().encode())
+    digest.update(f"weasyprint {version('weasyprint')}, pypdf {version('pypdf')}".encode())
+    return digest.hexdigest()
