@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -21,18 +22,22 @@ def course():
 
 
 def test_check_command_on_the_example_course(tmp_path) -> None:
-    """In a fresh copy: no errors; one warning, that the site address is a placeholder (printed cards carry
-    it); and one note, not a warning, about the videos `startpakke build` will encode."""
+    """In a fresh copy: no errors; a warning that the site address is a placeholder (printed cards carry
+    it), and one per partial translation (Danish and Northern Sami) saying how much is left; and one
+    note, not a warning, about the videos `startpakke build` will encode."""
     for folder in ("course", "media"):
         shutil.copytree(REPO / folder, tmp_path / folder)
     result = subprocess.run(["startpakke", "check"], cwd=tmp_path, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[-1] == "5 modules, 14 methods, 3 videos: 0 errors, 1 warning"
-    [warning] = [line for line in lines if ": warning: " in line]
-    assert warning.startswith("course/course.yml:7:11: site_url: warning: `https://startpakke.example.no/` is a "
-                              "placeholder address")
+    assert lines[-1] == "5 modules, 14 methods, 3 videos: 0 errors, 3 warnings"
+    site, danish, sami = [line for line in lines if ": warning: " in line]
+    assert site.startswith("course/course.yml:8:11: site_url: warning: `https://startpakke.example.no/` is a "
+                           "placeholder address")
+    for warning, language in ((danish, "da"), (sami, "se")):
+        assert re.match(rf"course/translations/{language}\.po:\d+:1: \(file\): warning: \d+ of \d+ texts have "
+                        r"no translation yet: they are published in the source language \(nb\)", warning), warning
     [note] = [line for line in lines if line.startswith("info: ")]
     assert note.startswith("info: 3 videos to encode: interessentkart (not encoded yet), prototype")
 

@@ -76,9 +76,10 @@ CASES = [
 
 
 def count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The length of every HTML document the card-fit check lays out."""
+    """The length of every HTML document the card-fit check lays out (in this process: no workers)."""
     from startpakke.cards import fit
 
+    monkeypatch.setenv("STARTPAKKE_WORKERS", "1")
     laid_out: list[int] = []
     real = fit.layout
 

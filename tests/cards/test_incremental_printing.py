@@ -30,7 +30,8 @@ def _written(folder: Path) -> dict[str, int]:
 
 @pytest.fixture
 def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The documents WeasyPrint lays out in this process (the real layout still runs)."""
+    """The documents WeasyPrint lays out (the real layout still runs), all in this process."""
+    monkeypatch.setenv("STARTPAKKE_WORKERS", "1")
     laid_out: list[str] = []
     render = weasyprint.HTML.render
 

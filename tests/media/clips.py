@@ -156,6 +156,26 @@ def moov_before_mdat(path: Path) -> bool:
     return "moov" in names and "mdat" in names and names.index("moov") < names.index("mdat")
 
 
+def frames(path: Path, size: tuple[int, int] = (64, 36)) -> list[tuple[float, bytes]]:
+    """(seconds, grey pixels at `size`) of every frame of a video, or of an image's one frame."""
+    made = []
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        base = stream.time_base or Fraction(1, 90000)
+        for frame in container.decode(stream):
+            plane = frame.reformat(width=size[0], height=size[1], format="gray8").planes[0]
+            data = bytes(plane)
+            pixels = b"".join(data[row * plane.line_size:row * plane.line_size + size[0]] for row in range(size[1]))
+            made.append((float((frame.pts or 0) * base), pixels))
+    return made
+
+
+def nearest_frame(picture: Path, video: Path) -> float:
+    """The time of the video's frame that looks most like the picture (mean grey difference)."""
+    [(_, wanted)] = frames(picture)
+    return min(frames(video), key=lambda frame: sum(abs(a - b) for a, b in zip(frame[1], wanted)))[0]
+
+
 def keyframe_times(path: Path) -> list[float]:
     """Presentation times of the video key frames, in seconds."""
     with av.open(str(path)) as container:

@@ -60,6 +60,11 @@ class Tags(HTMLParser):
     def all(self, tag: str) -> list[dict[str, str | None]]:
         return [attrs for name, attrs in self.tags if name == tag]
 
+    def player(self) -> dict[str, str | None]:
+        """The player's root: it carries the sources for player.js."""
+        [root] = [attrs for _, attrs in self.tags if "data-sp-video" in attrs]
+        return root
+
 
 def entry(**changes: object) -> VideoEntry:
     made = VideoEntry(
@@ -95,9 +100,9 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
     assert [(t["srclang"], t["label"], "default" in t) for t in tracks] == [
         ("nb", "Norsk bokmål", True), ("en", "English", False)]
     assert all(t["kind"] == "captions" for t in tracks)
-    [figure] = page.all("figure")
+    player = page.player()
     # player.js builds the quality choice from these, lowest first, medium chosen by default
-    assert json.loads(figure["data-sp-sources"] or "") == [
+    assert json.loads(player["data-sp-sources"] or "") == [
         {"quality": "low", "label": "Lav (360p), 0,9 MB", "src": "../media/videos/i-360p.mp4",
          "download": "360p, 0,9 MB"},
         {"quality": "medium", "label": "Middels (540p), 1,8 MB", "src": "../media/videos/i-540p.mp4",
@@ -105,11 +110,12 @@ def test_the_player_markup_is_accessible_and_complete() -> None:
         {"quality": "high", "label": "Høy (720p), 3,4 MB", "src": "../media/videos/i-720p.mp4",
          "download": "720p, 3,4 MB"},
     ]
-    assert figure["data-sp-default"] == "medium"
+    assert player["data-sp-default"] == "medium"
     [download] = page.all("a")[-1:]
     assert download["href"] == "../media/videos/i-540p.mp4" and "download" in download
     assert page.text["a"][-2:] == ["Last ned videoen (", ")"]
-    assert page.text["span"] == ["Slik lager dere kartet", "540p, 1,8 MB"]
+    assert page.text["span"] == ["Slik lager dere kartet", "Varighet", "540p, 1,8 MB"]
+    assert page.all("time") == [{"datetime": "PT30S"}] and page.text["time"] == ["0:30"]
     assert page.text["summary"] == ["Tekstutskrift av videoen"]
     assert page.text["p"][-2:] == ["Først skriver vi <utfordringen>.", "Så finner vi alle."]
     assert "&lt;utfordringen&gt;" in html  # transcript text is escaped, never markup
@@ -125,8 +131,8 @@ def player_html(course: Course, slug: str, media_url: str, title: str = "") -> s
 def test_the_player_speaks_the_page_language() -> None:
     en = catalog("en")
     page = Tags(render_player(player_for(entry(), "media/", en, ["First we write."]), "en"))
-    [figure] = page.all("figure")
-    labels = [source["label"] for source in json.loads(figure["data-sp-sources"] or "")]
+    player = page.player()
+    labels = [source["label"] for source in json.loads(player["data-sp-sources"] or "")]
     assert labels == ["Low (360p), 0.9 MB", "Medium (540p), 1.8 MB", "High (720p), 3.4 MB"]
     assert page.text["summary"] == ["Transcript of the video"]
     assert [(t["srclang"], "default" in t) for t in page.all("track")] == [("en", True), ("nb", False)]
@@ -135,10 +141,18 @@ def test_the_player_speaks_the_page_language() -> None:
 def test_a_small_source_offers_what_it_has_and_medium_falls_back() -> None:
     small = entry(renditions=entry().renditions[1:2])  # only 360p
     page = Tags(render_player(player_for(small, "media", catalog("nb"), []), "nb"))
-    [figure] = page.all("figure")
-    assert [s["quality"] for s in json.loads(figure["data-sp-sources"] or "")] == ["low"]
+    player = page.player()
+    assert [s["quality"] for s in json.loads(player["data-sp-sources"] or "")] == ["low"]
     assert page.all("source")[0]["src"] == "media/videos/i-360p.mp4"
     assert page.all("details") == []  # no transcript block without captions text
+
+
+@pytest.mark.parametrize("seconds, shown, iso", [(0.4, "0:01", "PT1S"), (38.976, "0:39", "PT39S"),
+                                                  (65.0, "1:05", "PT65S"), (3723.4, "1:02:03", "PT3723S")])
+def test_the_length_is_shown_before_play_as_the_controls_show_it(seconds: float, shown: str, iso: str) -> None:
+    page = Tags(render_player(player_for(entry(duration=seconds), "media/", catalog("en"), []), "en"))
+    assert page.all("time") == [{"datetime": iso}] and page.text["time"] == [shown]
+    assert "Duration" in page.text["span"]
 
 
 @pytest.mark.slow
@@ -147,10 +161,10 @@ def test_a_360p_video_has_one_rendition_and_the_player_offers_just_that(course: 
     course.add_method("kart", make_clip(tmp_path / "kart.mp4", size="640x360", seconds=1))
     assert pipeline.run(course.loaded()).report.problems == []
     page = Tags(player_html(course, "kart", "media/"))
-    [figure] = page.all("figure")
-    [only] = json.loads(figure["data-sp-sources"] or "")
+    player = page.player()
+    [only] = json.loads(player["data-sp-sources"] or "")
     assert (only["quality"], only["label"].split(",")[0]) == ("low", "Lav (360p)")
-    assert figure["data-sp-default"] == "low"
+    assert player["data-sp-default"] == "low"
     [source] = page.all("source")
     assert source["src"] == only["src"] == page.all("a")[-1]["href"]
 
@@ -244,10 +258,14 @@ def test_in_chromium_a_video_with_one_rendition_plays_without_a_quality_choice(s
         assert page.locator("video source").get_attribute("src").split("/")[-1].startswith("kart-360p-")
         assert page.locator("[data-sp-quality-slot] select").count() == 0
         assert page.locator("[data-sp-download]").inner_text().startswith("Last ned videoen (360p, ")
+        # Before play the browser knows nothing of the video (preload="none"), and the page says its length
+        assert page.evaluate("document.querySelector('video').readyState") == 0
+        shown = page.locator(".sp-video__duration")
+        assert shown.is_visible() and shown.inner_text() == "Varighet 0:02"
         duration = page.evaluate("""() => new Promise(done => {
             const video = document.querySelector('video');
             video.addEventListener('loadedmetadata', () => done(video.duration), {once: true});
             video.preload = 'metadata'; video.load();
         })""")
-        assert duration > 1.5
+        assert duration > 1.5 and shown.inner_text() == f"Varighet 0:{round(duration):02}"
         browser.close()

@@ -32,6 +32,7 @@ def run_all(project: Project, sources: Sources, report: Report) -> None:
         check_phases(sources, report)
         check_module_order(project, sources, report)
         check_site_url(sources, report)
+        check_translation_languages(sources, report)
     check_method_references(sources, report)
     check_time_budgets(sources, report)
     check_videos(project, sources, report)
@@ -108,6 +109,23 @@ def check_site_url(sources: Sources, report: Report) -> None:
     if PLACEHOLDER_HOSTS.search(host):
         _add(report, document, ("site_url",), f"`{info.site_url}` is a placeholder address: the QR codes "
              "on printed cards would lead nowhere", hint, "warning")
+
+
+def check_translation_languages(sources: Sources, report: Report) -> None:
+    """`translations:` names each language once, and not the language the course is written in: either
+    is left out (a course whose `language` changed may still list it), with a warning."""
+    document, info = sources.info  # type: ignore[misc]
+    seen: set[str] = set()
+    for index, language in enumerate(info.translations):
+        if language == info.language:
+            _add(report, document, ("translations", index),
+                 f"`{language}` is the language the course is written in (`language: {info.language}`): "
+                 "it is not a translation, and is left out", "remove it from `translations:`",
+                 severity="warning")
+        elif language in seen:
+            _add(report, document, ("translations", index), f"`{language}` is listed twice",
+                 "remove one of them", severity="warning")
+        seen.add(language)
 
 
 def check_module_order(project: Project, sources: Sources, report: Report) -> None:

@@ -20,6 +20,8 @@ from .schema import write_schemas
 from .site import publish
 from .site.publication import Publication
 from .site.publication import publish as publish_course
+from .translations import commands as translate_commands
+from .translations.checks import check_translations
 
 app = typer.Typer(
     help="Startpakke: write, check and publish the course «Startpakke for samskaping».",
@@ -31,9 +33,12 @@ new_app = typer.Typer(help="Create a new method card or module from a commented 
                       no_args_is_help=True)
 list_app = typer.Typer(help="List parts of the course.", no_args_is_help=True)
 video_app = typer.Typer(help="Transcode, caption and link the method videos.")
+translate_app = typer.Typer(help="Keep the translation files (course/translations/<language>.po) in step "
+                                 "with the course, and see what is left to translate.", no_args_is_help=True)
 app.add_typer(new_app, name="new")
 app.add_typer(list_app, name="list")
 app.add_typer(video_app, name="video")
+app.add_typer(translate_app, name="translate")
 package_app = typer.Typer(help="The course as one file to hand on.", no_args_is_help=True)
 app.add_typer(package_app, name="package")
 
@@ -95,6 +100,8 @@ def check(
 
 def _check_extras(loaded: Loaded) -> None:
     media_status.check_renditions(loaded)
+    media_status.check_poster_times(loaded)
+    check_translations(loaded)
     _check_cards_fit(loaded)
 
 
@@ -312,6 +319,38 @@ def video_add(
     from .media import commands
 
     raise typer.Exit(commands.add(Project.find(course), path, method, captions, lang, console, errors))
+
+
+LanguageOption = Annotated[Optional[str], typer.Option(
+    "--lang", help="Only this language, one of `translations:` in course.yml (default: all of them).")]
+
+
+def _translations(loaded: Loaded, lang: Optional[str]) -> list[str]:
+    assert loaded.course
+    listed = loaded.course.info.translated_into
+    if lang and lang not in listed:
+        errors.print(f"`{lang}` is not among the course's translations ({', '.join(listed) or 'none'}): "
+                     "add it to `translations:` in course/course.yml first.")
+        raise typer.Exit(2)
+    if not listed:
+        console.print("The course has no translations: list them in course/course.yml, e.g. "
+                      "`translations: [nn, en]`.", markup=False)
+    return [lang] if lang else listed
+
+
+@translate_app.command("update")
+def translate_update(lang: LanguageOption = None, course: CourseOption = None) -> None:
+    """Bring the translation files in step with the course: new texts are added, changed ones marked
+    fuzzy (the old text kept beside them), removed ones kept as obsolete. Makes a missing file."""
+    loaded = load_and_report(course, quiet=True)
+    raise typer.Exit(translate_commands.update(loaded, _translations(loaded, lang), console, errors))
+
+
+@translate_app.command("status")
+def translate_status(lang: LanguageOption = None, course: CourseOption = None) -> None:
+    """A table per language: translated, fuzzy and missing texts per module, and what is left."""
+    loaded = load_and_report(course, quiet=True)
+    translate_commands.show_status(loaded, _translations(loaded, lang), console, errors)
 
 
 @app.command()

@@ -96,12 +96,10 @@ def markup_problem(text: str, kind: Kind = "prose") -> Problem | None:
                 "write the character itself: the file is UTF-8")
     if not (_MAYBE_MARKUP.search(text) or (kind != "prose" and _MAYBE_BLOCK.match(text))):
         return None
-    _md.reset()
-    _md.convert(text)
+    root = tree(text)
     raw = list(_md.htmlStash.rawHtmlBlocks)
     if raw:
         return _raw_html(" ".join(str(block) for block in raw))
-    root: etree.Element = _md.tree  # type: ignore[attr-defined]
     if kind != "prose" and (len(root) > 1 or any(child.tag != "p" for child in root)
                             or any(e.tag not in _INLINE | {"a"} for child in root for e in child.iter()
                                    if e is not child)):
@@ -115,6 +113,13 @@ def markup_problem(text: str, kind: Kind = "prose") -> Problem | None:
             if found:
                 return found
     return None
+
+
+def tree(text: str) -> etree.Element:
+    """The element tree the site's Markdown parser makes of `text` (raw HTML stays in its stash)."""
+    _md.reset()
+    _md.convert(text)
+    return _md.tree  # type: ignore[attr-defined,no-any-return]
 
 
 def _raw_html(block: str) -> Problem:

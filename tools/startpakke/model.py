@@ -10,6 +10,7 @@ Schemas (and so VS Code) show it, and `check` refuses more before anything is la
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -30,6 +31,13 @@ LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
+@dataclass(frozen=True)
+class Text:
+    """Marks a field as course text: what a translation translates (everything else is structure)."""
+
+    kind: markup.Kind
+
+
 def _markup(kind: markup.Kind) -> AfterValidator:
     def check(value: str) -> str:
         # Looked up at each call, so a test can switch the check off to test the site's own defences.
@@ -41,19 +49,23 @@ def _markup(kind: markup.Kind) -> AfterValidator:
     return AfterValidator(check)
 
 
+def _text(kind: markup.Kind, chars: int, required: bool) -> Any:
+    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup(kind), Text(kind)]
+
+
 def Plain(chars: int, required: bool = True) -> Any:
     """One line of plain text (titles, summaries): it also goes into the page head and attributes."""
-    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup("plain")]
+    return _text("plain", chars, required)
 
 
 def Line(chars: int, required: bool = True) -> Any:
     """One line of Markdown: emphasis and links, no lists or paragraphs (list items, notes)."""
-    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup("line")]
+    return _text("line", chars, required)
 
 
 def Prose(chars: int, required: bool = True) -> Any:
     """Markdown: paragraphs, lists, emphasis and links."""
-    return Annotated[str, Field(min_length=int(required), max_length=chars), _markup("prose")]
+    return _text("prose", chars, required)
 
 
 Slug = Annotated[str, Field(min_length=1, max_length=80, pattern=SLUG_PATTERN)]
@@ -65,6 +77,8 @@ Title = Plain(80)
 MediaPath = Annotated[str, Field(min_length=1, max_length=200)]
 """A path from the project folder; checks.py keeps it inside media/."""
 LanguageTag = Annotated[str, Field(max_length=35, pattern=LANGUAGE_TAG.pattern)]
+PublishedLanguage = Literal["nb", "nn", "se", "da", "en"]
+"""The languages the course can be published in: bokmål, nynorsk, Northern Sami, Danish, English."""
 
 
 class Strict(BaseModel):
@@ -99,6 +113,10 @@ class CourseFile(Strict):
     title: Title
     subtitle: Plain(200)
     language: str = "nb"
+    translations: Annotated[list[PublishedLanguage], Field(max_length=4)] = Field(
+        [], description="Språkene kurset også publiseres på, i tillegg til `language`: nn (nynorsk), "
+                        "se (nordsamisk), da (dansk), en (engelsk) eller nb (bokmål). Oversettelsene står i "
+                        "course/translations/<språk>.po; lag og oppdater dem med `startpakke translate update`.")
     publisher: Plain(120)
     license: Plain(120)
     site_url: Annotated[str, Field(max_length=200)] = Field(
@@ -108,6 +126,11 @@ class CourseFile(Strict):
     modules: Annotated[list[Ref], Field(min_length=1, max_length=500)]
     about: Prose(10_000, required=False) = ""
     credits: Annotated[list[Line(300)], Field(max_length=50)] = []
+
+    @property
+    def translated_into(self) -> list[str]:
+        """`translations` as published: each language once, never the course's own (checks.py warns)."""
+        return [code for code in dict.fromkeys(self.translations) if code != self.language]
 
     @field_validator("language")
     @classmethod
@@ -180,13 +203,14 @@ CAPTION_TYPES = (".vtt", ".srt")
 
 
 class Video(Strict):
-    source: MediaPath
-    """Path from the project folder, inside media/, e.g. media/videos/interessentkart.mp4."""
-    captions: Annotated[dict[LanguageTag, MediaPath], Field(max_length=20)] = {}
-    """Caption file per language code, e.g. {nb: media/videos/interessentkart.nb.vtt}."""
-    title: Plain(120, required=False) = ""
-    poster_at: Annotated[float, Field(ge=0, le=24 * 3600)] | None = None
-    """Seconds into the video for the poster image."""
+    source: MediaPath = Field(description="Videofilen, f.eks. `media/videos/interessentkart.mp4`.")
+    captions: Annotated[dict[LanguageTag, MediaPath], Field(max_length=20)] = Field(
+        {}, description="Teksting per språk, f.eks. `nb: media/videos/interessentkart.nb.vtt`.")
+    title: Plain(120, required=False) = Field("", description="Tittelen under videoen.")
+    poster_at: Annotated[float, Field(ge=0, le=24 * 3600)] | None = Field(None, description=(
+        "Sekunder inn i videoen for bildet som vises før den spilles av, f.eks. `poster_at: 12`. "
+        "Velg et bilde som viser hva videoen handler om, tidlig i den. Uten dette tas bildet fra "
+        "tidlig i videoen."))
 
 
 class MethodFile(Strict):

@@ -1,6 +1,6 @@
 """Where a project's sources and every output live. No other module spells an output path.
 
-    course/            course.yml, modules/*.yml, methods/*.yml (and translations later)
+    course/            course.yml, modules/*.yml, methods/*.yml, translations/<language>.po
     media/videos/      source videos and captions
     build/media/       `startpakke video`: renditions, posters, captions + manifest.json
     build/cards/       `startpakke cards`: PDFs, session plans + manifest.json and the fit cache
@@ -41,6 +41,14 @@ class Project:
 
     def method_file(self, slug: str) -> Path:
         return self.sources_of("methods") / f"{slug}.yml"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.course_dir / "translations"
+
+    def translation_file(self, language: str) -> Path:
+        """The course's texts in another language: a gettext PO file, as Poedit and Weblate open it."""
+        return self.translations_dir / f"{language}.po"
 
     @property
     def media_dir(self) -> Path:

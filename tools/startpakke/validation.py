@@ -39,7 +39,7 @@ def _kind(model: type[BaseModel]) -> str:
 
 
 def _report(document: Document, model: type[BaseModel], detail: ErrorDetails, report: Report) -> None:
-    loc = _real_path(document.data, detail["loc"])
+    loc = real_path(document.data, detail["loc"])
     kind = detail["type"]
     misplaced = _inside_a_block(document, loc) if kind == "missing" else None
     if misplaced:
@@ -84,7 +84,7 @@ def _at(data: Any, path: FieldPath) -> Any:
     return data
 
 
-def _real_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
+def real_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
     """Drop the union tags pydantic puts into error locations: keep only steps that exist in the data."""
     path: list[str | int] = []
     node = data

@@ -9,7 +9,8 @@ One concern per module:
 - `encode`: the ffmpeg commands (ffmpeg-python) and running them with progress.
 - `manifest`: build/media/manifest.json, the data interface the site reads.
 - `pipeline`: `startpakke video`: incremental, safe, one problem per broken video.
-- `status`: the `check` warning for missing or stale renditions.
+- `status`: what `check` says about missing or stale renditions and a poster time past the end.
+- `poster`: which frame becomes the poster.
 - `add`: `startpakke video add`: copy a source in and link it from its card.
 - `player`: the accessible HTML player and transcript for the method page.
 - `commands`: what the `startpakke video` commands print, and their exit codes.
@@ -21,11 +22,12 @@ For the site (the data interface):
   (path, at, width, height), `captions` (lang, label, path; WebVTT) and `duration`, `title`.
   Every `path` is relative to build/media/ (`project.media_build`); `Manifest.files()` lists them all.
   Copy build/media/videos/ to the published media folder, e.g. site/media/videos/.
-- `player.render_video(project, slug, media_url, language, title="", script_url=None) -> str | None`:
-  the player HTML for a method page (None when the method has no encoded video). `media_url` is the
-  URL of the published build/media/ as seen from that page, e.g. `../media/`.
-- `player.asset_files()`: startpakke.js (the site's script bootstrap), player.js (quality choice,
-  remembered in localStorage) and player.css; add them to the site in this order (e.g. extra_javascript
-  / extra_css), or publish them in one folder and pass player.js's URL as `script_url`.
-- `status.check_renditions(loaded)`: notes, once, the videos whose renditions are missing or stale.
+- `player.render_player(player_for(entry, media_url, catalog, transcript, title), language) -> str`:
+  the player HTML for a method page: the poster, the length (shown before play), captions, a download
+  link and the transcript. `media_url` is the URL of the published build/media/ as seen from that
+  page, e.g. `../media/`; `player.transcript_for(project, entry, language)` gives the transcript.
+- `player.asset_files()`: player.js (quality choice, remembered; it starts from the site's
+  startpakke.js) and player.css, for the site to publish and link after its own scripts.
+- `status.check_renditions(loaded)`: notes, once, the videos whose renditions are missing or stale;
+  `status.check_poster_times(loaded)` warns at a `poster_at` past the end of an encoded video.
 """

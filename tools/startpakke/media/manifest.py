@@ -47,7 +47,7 @@ class PosterFile(Entry):
     width: int
     height: int
     requested: float | None = None
-    """The card's poster_at (None: a typical frame was chosen)."""
+    """The card's poster_at (None: an early frame was chosen)."""
 
 
 class CaptionFile(Entry):

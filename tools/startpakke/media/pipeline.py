@@ -24,7 +24,7 @@ from ..loading import Loaded
 from ..model import Video
 from ..problems import Report, Severity
 from ..yamlsource import Document, FieldPath
-from . import encode
+from . import encode, poster
 from .captions import CaptionError, read_captions
 from .loudness import measure
 from .manifest import (CaptionFile, Manifest, PosterFile, RenditionFile, VideoEntry, key_of,
@@ -168,9 +168,9 @@ class _Worker:
         self.project, self.job, self.manifest, self.settings = project, job, manifest, settings
         self.exe, self.version, self.out_dir, self.report, self.reporter = exe, version, out_dir, report, reporter
 
-    def problem(self, loc: FieldPath, message: str, severity: Severity = "error") -> None:
+    def problem(self, loc: FieldPath, message: str, hint: str = "", severity: Severity = "error") -> None:
         line, col = self.job.document.where(loc)
-        self.report.add(self.job.document.path, line, col, dotted(loc), message, "", severity)
+        self.report.add(self.job.document.path, line, col, dotted(loc), message, hint, severity)
 
     def run(self) -> VideoResult:
         job = self.job
@@ -299,15 +299,9 @@ class _Worker:
 
     def _poster(self, source: Path, entry: VideoEntry, previous: VideoEntry | None) -> PosterFile:
         requested = self.job.video.poster_at
-        at, representative = requested, False
-        if at is not None and at >= entry.duration:
-            self.problem(("video", "poster_at"),
-                         f"poster_at is {at:g} s, but the video is only {entry.duration:.1f} s long; "
-                         "a typical frame is used instead", "warning")
-            at = None
-        if at is None:
-            # A third in, at most 10 s: past any fade-in or title, still about the topic.
-            at, representative = round(min(entry.duration / 3, 10.0), 3), True
+        at, representative = poster.choose(requested, entry.duration)
+        if requested is not None and representative:
+            self.problem(("video", "poster_at"), *poster.outside(requested, entry.duration), "warning")
         largest = max(entry.renditions, key=lambda r: r.width * r.height)
         key = key_of(entry.key, at, representative, largest.width, largest.height)
         if previous and previous.poster.key == key and self._build(previous.poster.path).is_file():

@@ -59,6 +59,20 @@ class Player:
     tracks: list[Track]
     transcript: list[str]
     transcript_lang: str
+    duration: float
+    """Seconds; shown before play, since the browser learns it only when it starts loading the video."""
+
+    @property
+    def clock(self) -> str:
+        """0:39, 12:05 or 1:02:03, as the browser's controls show the length once they know it."""
+        hours, rest = divmod(self.seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+    @property
+    def seconds(self) -> int:
+        """Rounded: a rendition may last a few hundredths longer or shorter than its source."""
+        return max(1, round(self.duration))
 
     @property
     def sources_json(self) -> str:
@@ -94,6 +108,7 @@ def player_for(entry: VideoEntry, media_url: str, tr: Catalog, transcript_text: 
         slug=entry.slug, title=title or entry.title, poster=base + entry.poster.path,
         width=largest.width, height=largest.height, sources=sources, default=default, tracks=tracks,
         transcript=transcript_text, transcript_lang=ordered[0].lang if ordered else language,
+        duration=entry.duration,
     )
 
 

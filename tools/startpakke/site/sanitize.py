@@ -10,17 +10,20 @@ import nh3
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "kbd", "label", "legend",
-    "li", "mark", "ol", "p", "pre", "s", "small", "source", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "track", "ul", "video",
+    "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "kbd", "label", "legend",
+    "li", "mark", "ol", "option", "output", "p", "pre", "s", "select", "small", "source", "span", "strong",
+    "sub", "summary", "sup",
+    "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "ul", "video",
 }
 ATTRIBUTES = {
-    # `hidden`: exercise controls stay hidden until exercises.js has wired them up.
+    # `hidden`: exercise controls and the library's filter stay hidden until the scripts wire them up.
     "*": {"class", "id", "title", "lang", "role", "tabindex", "hidden"},
     "a": {"href", "download"},
     "img": {"src", "alt", "width", "height", "loading"},
-    # pymdownx.tabbed builds its tabs from radio buttons and labels.
-    "input": {"type", "name", "checked"},
+    # pymdownx.tabbed builds its tabs from radio buttons and labels; the method library has a filter.
+    "input": {"type", "name", "checked", "min", "max", "placeholder"},
+    "select": {"name"},
+    "option": {"value"},
     # Exercise controls; exercises.js gives them their behaviour.
     "button": {"type"},
     "textarea": {"rows"},
@@ -30,6 +33,7 @@ ATTRIBUTES = {
     "td": {"style", "colspan", "rowspan"},
     "th": {"style", "colspan", "rowspan"},
     "video": {"controls", "preload", "poster", "width", "height", "playsinline"},
+    "time": {"datetime"},
     "source": {"src", "type"},
     "track": {"kind", "src", "srclang", "label", "default"},
 }

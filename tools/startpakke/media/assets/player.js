@@ -5,22 +5,22 @@
   "use strict";
   var KEY = "startpakke.videoQuality";
 
-  function sourcesOf(figure) {
-    try { return JSON.parse(figure.getAttribute("data-sp-sources")) || []; } catch (e) { return []; }
+  function sourcesOf(player) {
+    try { return JSON.parse(player.getAttribute("data-sp-sources")) || []; } catch (e) { return []; }
   }
 
-  function setQuality(figure, quality, keepPlace) {
-    var choice = sourcesOf(figure).filter(function (s) { return s.quality === quality; })[0];
-    var select = figure.querySelector("select[data-sp-quality]");
+  function setQuality(player, quality, keepPlace) {
+    var choice = sourcesOf(player).filter(function (s) { return s.quality === quality; })[0];
+    var select = player.querySelector("select[data-sp-quality]");
     if (!choice || !select) { return; }
     select.value = quality;
-    var link = figure.querySelector("[data-sp-download]");
+    var link = player.querySelector("[data-sp-download]");
     if (link) {
       link.href = choice.src;
       var label = link.querySelector("[data-sp-download-label]");
       if (label) { label.textContent = choice.download; }
     }
-    var video = figure.querySelector("video");
+    var video = player.querySelector("video");
     var source = video.querySelector("source");
     if (source.getAttribute("src") === choice.src) { return; }
     var time = video.currentTime, playing = !video.paused;
@@ -35,23 +35,23 @@
     }
   }
 
-  function setUp(figure) {
-    var slot = figure.querySelector("[data-sp-quality-slot]");
-    var sources = sourcesOf(figure);
+  function setUp(player) {
+    var slot = player.querySelector("[data-sp-quality-slot]");
+    var sources = sourcesOf(player);
     if (!slot || sources.length < 2) { return; }
     var label = document.createElement("label");
     var select = document.createElement("select");
     select.setAttribute("data-sp-quality", "");
     sources.forEach(function (s) { select.add(new Option(s.label, s.quality)); });
-    select.value = figure.getAttribute("data-sp-default");
+    select.value = player.getAttribute("data-sp-default");
     label.append(Startpakke._("Quality") + " ", select);
     slot.append(label);
     var wanted = Startpakke.storage.get(KEY);
-    if (wanted) { setQuality(figure, wanted, false); }
+    if (wanted) { setQuality(player, wanted, false); }
     select.addEventListener("change", function () {
       Startpakke.storage.set(KEY, select.value);
       document.querySelectorAll("[data-sp-video]").forEach(function (other) {
-        setQuality(other, select.value, other === figure);
+        setQuality(other, select.value, other === player);
       });
     });
   }

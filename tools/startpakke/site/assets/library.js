@@ -1,75 +1,18 @@
-/* The method library's filter. Without JavaScript the page lists every method, grouped by phase;
-   this adds choices for phase, time, group size and digital use, and hides what does not fit. */
+/* The method library's filter. Without JavaScript the page lists every method, grouped by phase; the
+   filter's choices (phase, time, group size, digital use) come in the page, hidden, and this shows them
+   and hides the methods that do not fit. */
 (function () {
   "use strict";
-  var _ = Startpakke._, ngettext = Startpakke.ngettext;
-
-  function option(value, text) {
-    var element = document.createElement("option");
-    element.value = value;
-    element.textContent = text;
-    return element;
-  }
-
-  function field(labelText, control, className) {
-    var label = document.createElement("label");
-    if (className) label.className = className;
-    var text = document.createElement("span");
-    text.textContent = labelText;
-    if (control.type === "checkbox") {
-      label.appendChild(control);
-      label.appendChild(text);
-    } else {
-      label.appendChild(text);
-      label.appendChild(control);
-    }
-    return label;
-  }
+  var ngettext = Startpakke.ngettext;
 
   function setUp(mount) {
     var methods = Array.prototype.slice.call(document.querySelectorAll(".sp-method"));
     var phases = Array.prototype.slice.call(document.querySelectorAll("[data-sp-phase-list]"));
-
-    var phase = document.createElement("select");
-    phase.name = "fase";
-    phase.appendChild(option("", _("All phases")));
-    phases.forEach(function (list) {
-      var heading = document.getElementById(list.dataset.spPhaseList);
-      var title = heading ? heading.textContent.replace(/¶$/, "").trim() : list.dataset.spPhaseList;
-      phase.appendChild(option(list.dataset.spPhaseList, title));
-    });
-
-    var time = document.createElement("select");
-    time.name = "tid";
-    time.appendChild(option("", _("Any time")));
-    [30, 45, 60, 90, 120].forEach(function (minutes) {
-      time.appendChild(option(String(minutes), _("Up to %(minutes)s min", { minutes: minutes })));
-    });
-
-    var people = document.createElement("input");
-    people.type = "number";
-    people.name = "deltakere";
-    people.min = "1";
-    people.max = "500";
-    people.placeholder = _("All");
-
-    var digital = document.createElement("input");
-    digital.type = "checkbox";
-    digital.name = "digital";
-
-    var status = document.createElement("output");
-    status.setAttribute("aria-live", "polite");
-
-    var form = document.createElement("form");
-    form.setAttribute("role", "search");
-    form.setAttribute("aria-label", _("Filter the methods"));
-    form.appendChild(field(_("Phase"), phase));
-    form.appendChild(field(_("Time"), time));
-    form.appendChild(field(_("Number of participants"), people));
-    form.appendChild(field(_("Can be done online"), digital, "sp-check"));
-    form.appendChild(status);
+    var form = mount.querySelector("form");
+    var phase = form.elements.fase, time = form.elements.tid, people = form.elements.deltakere;
+    var digital = form.elements.digital;
+    var status = form.querySelector("output");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    mount.appendChild(form);
 
     function fits(method) {
       var data = method.dataset;
@@ -110,6 +53,7 @@
       control.addEventListener("change", update);
     });
     update();
+    mount.hidden = false;
   }
 
   Startpakke.mount("filter", setUp);
