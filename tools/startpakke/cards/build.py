@@ -112,15 +112,22 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     wanted = CardSet(fmt, deck, cards)
     all_cards = cards_of(course)
     inputs = wanted.inputs(course, all_cards)
-    recorded = load_manifest(folder).formats.get(wanted.name)
-    if recorded and recorded.inputs == inputs and files_exist(folder, recorded):
-        return Built(folder, fmt, {slug: folder / path for slug, path in recorded.cards.items()},
-                     folder / recorded.deck if recorded.deck else None, overflowing=recorded.overflowing)
+    done = _printed_already(folder, wanted, inputs, load_manifest(folder).formats.get(wanted.name))
+    if done:
+        return done
     # Until the whole set is written, the manifest claims none of it: a run stopped half way is redone.
     withdraw_format(folder, wanted.name, paths(fmt).deck)
     built = print_set(course, folder, wanted, progress, fit_cache)
     record_format(folder, wanted.name, _outputs(built, inputs))
     return built
+
+
+def _printed_already(folder: Path, wanted: CardSet, inputs: str, recorded: FormatOutputs | None) -> Built | None:
+    """The set as the manifest recorded it, when it was printed from the same inputs and is all there."""
+    if not (recorded and recorded.inputs == inputs and files_exist(folder, recorded)):
+        return None
+    return Built(folder, wanted.fmt, {slug: folder / path for slug, path in recorded.cards.items()},
+                 folder / recorded.deck if recorded.deck else None, overflowing=recorded.overflowing)
 
 
 def print_set(course: Course, folder: Path, wanted: CardSet, progress: Progress | None = None,
@@ -232,11 +239,9 @@ def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
     inputs = {wanted: wanted.inputs(course, all_cards) for wanted in SITE_SETS}
     built: dict[CardSet, Built] = {}
     for wanted in SITE_SETS:
-        recorded = manifest.formats.get(wanted.name)
-        if recorded and recorded.inputs == inputs[wanted] and files_exist(folder, recorded):
-            built[wanted] = Built(folder, wanted.fmt, {slug: folder / p for slug, p in recorded.cards.items()},
-                                  folder / recorded.deck if recorded.deck else None,
-                                  overflowing=recorded.overflowing)
+        done = _printed_already(folder, wanted, inputs[wanted], manifest.formats.get(wanted.name))
+        if done:
+            built[wanted] = done
     stale = [wanted for wanted in SITE_SETS if wanted not in built]
     for wanted in stale:
         withdraw_format(folder, wanted.name, paths(wanted.fmt).deck)
