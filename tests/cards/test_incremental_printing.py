@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,26 @@ def test_a_deleted_output_is_printed_again(course_copy: Path) -> None:
     _build(course_copy)
     assert (folder / "a4-4up" / "kortstokk.pdf").read_bytes().startswith(b"%PDF")
     assert (folder / "okter" / "okt-1.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_build_with_nothing_changed_does_not_load_the_printing_libraries(course_copy: Path) -> None:
+    """Loading WeasyPrint (Pango) and pypdf costs about a second: a build that prints nothing skips it."""
+    _build(course_copy)
+    probe = ("import sys\n"
+             "from pathlib import Path\n"
+             "from startpakke.cards import require_printing\n"
+             "from startpakke.cards.build import build_for_site\n"
+             "from startpakke.loading import load_course\n"
+             "from startpakke.project import Project\n"
+             f"project = Project(Path({str(course_copy.parent)!r}))\n"
+             "loaded = load_course(project)\n"
+             "build_for_site(loaded.course, project.cards_build, fit_cache=project.fit_cache,\n"
+             "               before_printing=require_printing)\n"
+             "print(sorted(name for name in ('weasyprint', 'pypdf') if name in sys.modules))\n")
+    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert again.stdout.strip() == "[]", again.stderr
+    # One output gone: printing is needed, and the same call loads the libraries and prints it.
+    (course_copy.parent / "build" / "cards" / "okter" / "okt-1.pdf").unlink()
+    again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "weasyprint" in again.stdout, again.stderr
+    assert (course_copy.parent / "build" / "cards" / "okter" / "okt-1.pdf").read_bytes().startswith(b"%PDF")

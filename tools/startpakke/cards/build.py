@@ -11,8 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-
-import weasyprint
+from typing import TYPE_CHECKING
 
 from ..files import write_atomic
 from ..model import Course
@@ -25,7 +24,6 @@ from .fit import CardFit, content_key, fit_cards
 from .inputs import fingerprint
 from .parallel import run_side_by_side
 from .formats import DEFAULT, CardFormat, FormatName, get
-from .impose import impose, repeat_to_fill
 from .manifest import (
     FormatOutputs,
     SessionOutputs,
@@ -39,6 +37,9 @@ from .manifest import (
 from .render import layout, pdf_bytes
 from .plans import session_html, session_markdown, session_pdf, session_pdf_html
 from .templating import render_template
+
+if TYPE_CHECKING:  # WeasyPrint and pypdf load only when something is laid out (see render.py).
+    import weasyprint
 
 DECK = "kortstokk.pdf"
 SESSIONS = "okter"
@@ -174,11 +175,15 @@ def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFor
     document.metadata.title, document.metadata.description = title, card.method.summary
     if not fmt.imposition:
         return pdf_bytes(document)
+    from .impose import repeat_to_fill
+
     # A full sheet of copies, one for each group at the table.
     return _impose(document, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
 
 
 def _impose(cards: weasyprint.Document, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
+    from .impose import impose
+
     return impose(cards, fmt, title, course.language, course.info.publisher, copies)
 
 
@@ -188,28 +193,42 @@ def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
     a plan made from the same text already is not printed again."""
     recorded = load_manifest(folder).sessions
     withdraw_sessions(folder)
-    written = print_sessions(course, folder, start, recorded, progress)
+    written = print_sessions(folder, planned_sessions(course, start), recorded, progress)
     record_sessions(folder, written)
     return _session_files(folder, written)
 
 
-def print_sessions(course: Course, folder: Path, start: int, recorded: dict[str, SessionOutputs],
+Plans = dict[str, tuple[dict[str, str], SessionOutputs]]
+"""Each module's session plan: its sources by suffix (pdf, md, html) and the outputs they make."""
+
+
+def planned_sessions(course: Course, start: int) -> Plans:
+    plans: Plans = {}
+    for module in course.modules:
+        if module.session:
+            plan = session_plan(course, module, start)
+            sources = {"pdf": session_pdf_html(plan), "md": session_markdown(plan), "html": session_html(plan)}
+            plans[module.slug] = (sources, SessionOutputs(
+                **{suffix: Paths.session(module.slug, suffix) for suffix in sources},
+                inputs=fingerprint("session", sources)))
+    return plans
+
+
+def _written_already(folder: Path, outputs: SessionOutputs, recorded: SessionOutputs | None) -> bool:
+    return recorded == outputs and files_exist(folder, recorded)
+
+
+def print_sessions(folder: Path, plans: Plans, recorded: dict[str, SessionOutputs],
                    progress: Progress | None = None) -> dict[str, SessionOutputs]:
     say = progress or (lambda _: None)
     written: dict[str, SessionOutputs] = {}
-    modules = [module for module in course.modules if module.session]
-    for module in modules:
-        plan = session_plan(course, module, start)
-        sources = {"pdf": session_pdf_html(plan), "md": session_markdown(plan), "html": session_html(plan)}
-        outputs = SessionOutputs(**{suffix: Paths.session(module.slug, suffix) for suffix in sources},
-                                 inputs=fingerprint("session", sources))
-        before = recorded.get(module.slug)
-        if not (before == outputs and files_exist(folder, before)):
-            say(f"session plan {module.slug}")
+    for slug, (sources, outputs) in plans.items():
+        if not _written_already(folder, outputs, recorded.get(slug)):
+            say(f"session plan {slug}")
             for suffix, source in sources.items():
                 write_atomic(folder / getattr(outputs, suffix), session_pdf(source) if suffix == "pdf" else source)
-        written[module.slug] = outputs
-    _remove_stale(folder / SESSIONS, {f"{m.slug}.{s}" for m in modules for s in ("pdf", "md", "html")})
+        written[slug] = outputs
+    _remove_stale(folder / SESSIONS, {f"{slug}.{s}" for slug in plans for s in ("pdf", "md", "html")})
     return written
 
 
@@ -230,9 +249,12 @@ SITE_SETS = (CardSet(get(DEFAULT)), CardSet(get(FormatName.a4_4up), cards=False)
 
 
 def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
-                   progress: Progress | None = None, fit_cache: Path | None = None) -> Built:
+                   progress: Progress | None = None, fit_cache: Path | None = None,
+                   before_printing: Callable[[], None] = lambda: None) -> Built:
     """The site's card sets and the session plans. Only what changed is printed; when more than one
-    set must be laid out, they are laid out side by side, one process per core."""
+    set must be laid out, they are laid out side by side, one process per core. `before_printing`
+    runs only when something is to be printed (e.g. `require_printing`): a build with nothing changed
+    does not even load WeasyPrint."""
     say = progress or (lambda _: None)
     all_cards = cards_of(course)
     manifest = load_manifest(folder)
@@ -243,12 +265,16 @@ def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
         if done:
             built[wanted] = done
     stale = [wanted for wanted in SITE_SETS if wanted not in built]
+    plans = planned_sessions(course, start)
+    if stale or any(not _written_already(folder, outputs, manifest.sessions.get(slug))
+                    for slug, (_, outputs) in plans.items()):
+        before_printing()
     for wanted in stale:
         withdraw_format(folder, wanted.name, paths(wanted.fmt).deck)
     withdraw_sessions(folder)
     jobs: dict[object, Callable[[], object]] = {
         wanted: partial(print_set, course, folder, wanted, None, fit_cache) for wanted in stale}
-    jobs["sessions"] = partial(print_sessions, course, folder, start, manifest.sessions)
+    jobs["sessions"] = partial(print_sessions, folder, plans, manifest.sessions)
     if stale:
         say(f"{len(stale)} card sets and the session plans")
     results = run_side_by_side(jobs)

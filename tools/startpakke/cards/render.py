@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cache
-
-import weasyprint
-from weasyprint.text.fonts import FontConfiguration
+from typing import TYPE_CHECKING
 
 from .fonts import font_face_css
 from .templating import render_template
+
+if TYPE_CHECKING:  # WeasyPrint loads Pango: only a run that lays something out pays for it.
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
 __all__ = ["layout", "pdf_bytes", "pages_per_anchor", "render_template"]
 
@@ -17,11 +19,15 @@ __all__ = ["layout", "pdf_bytes", "pages_per_anchor", "render_template"]
 @cache
 def _font_config() -> FontConfiguration:
     # One configuration per process: WeasyPrint then loads each font file once, not once per card.
+    from weasyprint.text.fonts import FontConfiguration
+
     return FontConfiguration()
 
 
 def layout(html: str) -> weasyprint.Document:
     """Lay out a whole HTML document (its CSS inside it) into pages."""
+    import weasyprint
+
     config = _font_config()
     fonts = weasyprint.CSS(string=font_face_css(), font_config=config)
     return weasyprint.HTML(string=html, base_url=".").render(stylesheets=[fonts], font_config=config)

@@ -58,21 +58,19 @@ def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
 
 def _print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
     from ..cards import CannotPrint, require_printing
+    from ..cards.build import build_for_site
 
     assert loaded.course
     try:
-        require_printing()
+        with console.status("Rendering the printable cards…") as status:
+            built = build_for_site(loaded.course, loaded.project.cards_build,
+                                   progress=lambda step: status.update(f"Rendering {step}…"),
+                                   fit_cache=loaded.project.fit_cache, before_printing=require_printing)
     except CannotPrint as error:
         # The site is what a learner needs; it links the PDFs only when they exist.
         errors.print(f"Warning: the site is built without the printable cards and session plans: {error}. "
                      "With that installed, the next build adds them.")
         return
-    from ..cards.build import build_for_site
-
-    with console.status("Rendering the printable cards…") as status:
-        built = build_for_site(loaded.course, loaded.project.cards_build,
-                               progress=lambda step: status.update(f"Rendering {step}…"),
-                               fit_cache=loaded.project.fit_cache)
     console.print(f"{len(built.cards)} printable cards, the deck and {len(built.sessions)} session plans.")
 
 
