@@ -33,7 +33,7 @@ def test_check_command_on_the_example_course(tmp_path) -> None:
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "5 modules, 14 methods, 3 videos: 0 errors, 3 warnings"
     site, danish, sami = [line for line in lines if ": warning: " in line]
-    assert site.startswith("course/course.yml:8:11: site_url: warning: `https://startpakke.example.no/` is a "
+    assert site.startswith("course/course.yml:9:11: site_url: warning: `https://startpakke.example.no/` is a "
                            "placeholder address")
     for warning, language in ((danish, "da"), (sami, "se")):
         assert re.match(rf"course/translations/{language}\.po:\d+:1: \(file\): warning: \d+ of \d+ texts have "

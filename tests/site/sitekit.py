@@ -110,6 +110,12 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
+def source_pages(site: Path) -> list[Path]:
+    """The pages of the source language: not those of a translation's tree (a folder with its own sitemap)."""
+    return [page for page in html_pages(site)
+            if not (site / page.relative_to(site).parts[0] / "sitemap.xml").is_file()]
+
+
 def page_path(site: Path, html: Path) -> str:
     """`site/metoder/x/index.html` → `metoder/x/`."""
     folder = html.parent.relative_to(site).as_posix()

@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from typer.testing import CliRunner
 
-from tests.site.sitekit import REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path
+from tests.site.sitekit import (REPO, example_site, expected_paths, html_pages, make_project, mkdocs, page_path,
+                                source_pages)
 from startpakke.project import Project
 from startpakke.cli import app
 from startpakke.loading import load_course
@@ -62,7 +63,7 @@ def test_pages_outside_the_flow_lead_nowhere_else() -> None:
 
 
 def test_every_page_is_norwegian_with_headings_in_order() -> None:
-    pages = html_pages(example_site())
+    pages = source_pages(example_site())  # translations: tests/site/test_site_translations.py
     assert len(pages) == 1 + 5 + 14 + 5 + 3  # home, modules, methods, exercises, the rest
     for path in pages:
         page = soup(path)

@@ -73,7 +73,12 @@ def test_every_page_has_a_stable_address(example) -> None:
     web = Layout(example.info.site_url)
     assert web.url(method("interessentkart")) == "metoder/interessentkart/"
     assert web.with_style("file").url(module("okt-1")) == "moduler/okt-1/index.html"
-    assert Layout(example.info.site_url, "se").url(method("x")) == "se/metoder/x/"
+    # A translation's pages sit at the same place in its own tree, which lives under its code.
+    sami = Layout(example.info.site_url, "se")
+    assert sami.url(method("x")) == "metoder/x/" and sami.tree == "se/"
+    assert sami.absolute(method("x")) == example.info.site_url + "se/metoder/x/"
+    assert sami.same_page_in(method("x"), web) == "../../../metoder/x/"
+    assert web.same_page_in(method("x"), sami) == "../../se/metoder/x/"
 
 
 def test_method_page_has_facts_numbered_steps_with_minutes_and_both_variants(example) -> None:

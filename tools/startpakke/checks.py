@@ -126,6 +126,12 @@ def check_translation_languages(sources: Sources, report: Report) -> None:
             _add(report, document, ("translations", index), f"`{language}` is listed twice",
                  "remove one of them", severity="warning")
         seen.add(language)
+    for index, language in enumerate(info.unreviewed):
+        if language not in info.translated_into:
+            _add(report, document, ("unreviewed", index), f"`{language}` is not one of the course's "
+                 "translations, so no page says it is unreviewed",
+                 f"write a language from `translations:` ({', '.join(info.translated_into) or 'none yet'})",
+                 severity="warning")
 
 
 def check_module_order(project: Project, sources: Sources, report: Report) -> None:

@@ -19,7 +19,7 @@ from .media import status as media_status
 from .schema import write_schemas
 from .site import publish
 from .site.publication import Publication
-from .site.publication import publish as publish_course
+from .site.languages import publish_course
 from .translations import commands as translate_commands
 from .translations.checks import check_translations
 
@@ -228,7 +228,7 @@ def build(
     strict: Annotated[bool, typer.Option("--strict", help="Stop on any MkDocs warning.")] = False,
 ) -> None:
     """Check the course, make its media, and build the site into site/."""
-    loaded = load_and_report(course, quiet=True)
+    loaded = load_and_report(course, quiet=True, extra=check_translations)
     _site_config(loaded.project)
     _make_media(loaded)
     folder = publish.build_site(loaded.project, site_dir, strict, publication=_publication(loaded))
@@ -242,7 +242,7 @@ def serve(
     = "127.0.0.1:8000",
 ) -> None:
     """Build the site and serve it; edits in course/ and media/ rebuild it and reload the browser."""
-    loaded = load_and_report(course, quiet=True)
+    loaded = load_and_report(course, quiet=True, extra=check_translations)
     _site_config(loaded.project)
     _make_media(loaded)
     console.print(f"Serving on http://{dev_addr}/ (Ctrl+C stops).")

@@ -2,9 +2,11 @@
 between pages, the address a QR code carries, and the key progress is kept under.
 
 The addresses are stable: `/moduler/<slug>/`, `/metoder/<slug>/`, `/metoder/`, `/om/`. A translation
-lives under its language code (`/se/metoder/<slug>/`); the source language stays at the root. Every
-page is a folder's `index.md`, so the same tree serves directory URLs on the web (`metoder/x/`) and
-file URLs inside a learning-platform package or a copy opened from disk (`metoder/x/index.html`).
+lives under its language code (`/se/metoder/<slug>/`); the source language stays at the root. Each
+language is a tree of its own (its own MkDocs build, search index and Material assets); page paths are
+within the language's tree, while shared files (videos) are reached from the site root. Every page is a
+folder's `index.md`, so the same tree serves directory URLs on the web (`metoder/x/`) and file URLs
+inside a learning-platform package or a copy opened from disk (`metoder/x/index.html`).
 """
 
 from __future__ import annotations
@@ -63,9 +65,18 @@ class Layout:
         """Where the page is, the same in every language and address style: progress is kept by it."""
         return _FOLDERS[page.kind].format(slug=page.slug)
 
+    @property
+    def tree(self) -> str:
+        """The language's tree from the site root: `se/`, or empty for the source language."""
+        return f"{self.language}/" if self.language else ""
+
+    def in_language(self, language: str) -> Layout:
+        """The same layout for another language's tree (empty: the source language)."""
+        return replace(self, language=language)
+
     def folder(self, page: Page) -> str:
-        """The page's folder from the site root, e.g. `se/metoder/x/`."""
-        return (f"{self.language}/" if self.language else "") + self.key(page)
+        """The page's folder in its language's tree, e.g. `metoder/x/`."""
+        return self.key(page)
 
     def source(self, page: Page) -> str:
         """The page's Markdown file in the publication, e.g. `metoder/x/index.md`."""
@@ -78,12 +89,16 @@ class Layout:
     def absolute(self, page: Page) -> str:
         """The page's address on the published site, for QR codes and printed cards; empty while the
         course has no site address."""
-        return self.site_url + self.folder(page) if self.site_url else ""
+        return self.site_url + self.tree + self.folder(page) if self.site_url else ""
 
     def link(self, from_page: Page, to_page: Page) -> str:
         """A Markdown link from one page's source to another's (MkDocs turns it into a URL)."""
         return posixpath.relpath(self.source(to_page), posixpath.dirname(self.source(from_page)))
 
     def up_to_root(self, page: Page) -> str:
-        """The relative way from a page up to the site root, for files outside the Markdown (media)."""
-        return "../" * self.folder(page).count("/")
+        """The relative way from a page up to the site root, for files every language shares (media)."""
+        return "../" * (self.tree + self.folder(page)).count("/")
+
+    def same_page_in(self, page: Page, other: Layout) -> str:
+        """The relative address from a page to the same page in another language's tree."""
+        return self.up_to_root(page) + other.tree + other.url(page)

@@ -117,6 +117,9 @@ class CourseFile(Strict):
         [], description="Språkene kurset også publiseres på, i tillegg til `language`: nn (nynorsk), "
                         "se (nordsamisk), da (dansk), en (engelsk) eller nb (bokmål). Oversettelsene står i "
                         "course/translations/<språk>.po; lag og oppdater dem med `startpakke translate update`.")
+    unreviewed: Annotated[list[PublishedLanguage], Field(max_length=4)] = Field(
+        [], description="Oversettelser som ennå ikke er lest gjennom av en som har språket som morsmål, "
+                        "f.eks. [se]. Hver side på de språkene sier det øverst, på sitt eget språk.")
     publisher: Plain(120)
     license: Plain(120)
     site_url: Annotated[str, Field(max_length=200)] = Field(

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -21,12 +23,15 @@ from ..i18n import catalog
 from ..markup import MARKDOWN_EXTENSIONS
 from ..project import Project
 from . import flow
+from .alternates import alternates
 from .navwindow import NavView
 from .publication import Publication
 from .sanitize import clean_html
-from .source import ContentErrors, publication_for
+from .source import ContentErrors, build_tree, publication_for
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
+THEME = Path(__file__).parent / "theme"
+"""Our additions to Material: the language menu to the same page, hreflang links, the Sami interface."""
 
 
 class StartpakkeConfig(Config):
@@ -59,6 +64,11 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         for key, value in settings["extra"].items():
             config.extra[key] = value
         config.theme["language"] = publication.language  # Material's own words and <html lang>
+        if str(THEME) not in config.theme.dirs:  # after the project's own overrides, before Material
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        # Material shows its language menu when `alternate` is set and writes its own head links when it
+        # is a list; ours (theme/) link to the same page, so it is set but not a list.
+        config.extra["alternate"] = len(publication.languages) > 1
         for path in settings["extra_css"]:
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -93,6 +103,23 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         assert self.publication
         context["nav"] = NavView(nav, "./#moduler", catalog(self.publication.language))  # type: ignore[typeddict-item]
         return context
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The same page in each language, for the language menu and the sitemap (theme/).
+        env.filters["alternates"] = partial(alternates, self.publication)
+        return env
+
+    @event_priority(-100)  # last: this tree, its search index included, is written before the plugins are reused
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Each translation is a build of its own, into its tree: its own interface language and search index.
+        # MkDocs hands those builds these same plugin objects, so this build's own state is put back after.
+        assert self.publication
+        publication, serving = self.publication, self.serving
+        try:
+            for translation in publication.translations:
+                build_tree(config, self.project, translation)
+        finally:
+            self.publication, self.serving = publication, serving
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # The course and media, and what `startpakke video` and `startpakke cards` make from them.

@@ -40,6 +40,12 @@ class Publication:
     """Files made from the course (course.js), by path from the site root."""
     files: dict[str, Path] = field(default_factory=dict)
     """Files published as they are (our scripts and styles, media, printables): path → file on disk."""
+    languages: tuple[str, ...] = ()
+    """Every language the course is published in, the source first: the language menu offers them."""
+    translations: tuple[Publication, ...] = ()
+    """The source language's publication holds one per translation, each for its own tree (`se/`)."""
+    unreviewed: bool = False
+    """A translation no native speaker has reviewed yet (`unreviewed:` in course.yml): its pages say so."""
 
     @property
     def stylesheets(self) -> list[str]:
@@ -55,13 +61,17 @@ class Publication:
         """What a publishing engine's mkdocs.yml takes from the course. MkDocs and Zensical print
         titles into the HTML as they are, so they are escaped here."""
         info = self.course.info
-        made_with = catalog(self.language).gettext("Made with %(tool)s") % {"tool": MATERIAL_LINK}
+        _ = catalog(self.language).gettext
+        made_with = _("Made with %(tool)s") % {"tool": MATERIAL_LINK}
         return {
             "site_name": plain_title(info.title),
             "site_url": info.site_url or None,
             # Material's own «Made with Material for MkDocs» is English whatever the language: ours.
             "copyright": f"{plain_title(f'{info.publisher} · {info.license}')} · {made_with}",
-            "extra": {"generator": False},
+            "extra": {"generator": False,
+                      # Shown at the top of every page (theme/main.html), escaped there.
+                      "review_notice": _("This translation has not yet been reviewed by a native speaker.")
+                      if self.unreviewed else ""},
             "nav": mkdocs_nav(self.site.nav),
             "extra_css": self.stylesheets,
             "extra_javascript": self.scripts,
@@ -72,14 +82,15 @@ class Publication:
 
 
 def publish(course: Course, project: Project, layout: Layout | None = None,
-            smallest_renditions: bool = False) -> Publication:
-    """Everything the course publishes, with what the video and print steps have made so far (each
-    video in its smallest rendition only, with `smallest_renditions`)."""
+            smallest_renditions: bool = False, course_id: str = "") -> Publication:
+    """Everything the course publishes in its language, with what the video and print steps have made
+    so far (each video in its smallest rendition only, with `smallest_renditions`). `course_id` keeps
+    a translation's progress under the source course's name, so a learner who switches language keeps it."""
     layout = layout or Layout(course.info.site_url)
     tr = catalog(course.language)
     extras = build_extras.collect(project, course, layout, tr, smallest_renditions)
     site = render_course(course, layout, extras, tr)
-    data = {**site.learner_data, "language": tr.language,
+    data = {**site.learner_data, **({"id": course_id} if course_id else {}), "language": tr.language,
             "text": {"messages": tr.script_messages(), "plural": tr.plural_rule()}}
     return Publication(
         course=course, layout=layout, site=site, language=tr.language,

@@ -24,6 +24,7 @@ from ..model import Course, Method, Module
 from ..sessions import session_plan
 from ..slugs import slugify
 from .extras import Extras
+from .fallback import Fallbacks
 from .text import attribute, markdown_inline, markdown_text, plain_text, plain_title, table_cell
 
 
@@ -55,6 +56,8 @@ class Site:
     """The learner's path through the course: the source paths «Neste» visits, in order."""
     titles: dict[str, str] = field(default_factory=dict)
     """Plain-text title of every page."""
+    places: dict[str, Page] = field(default_factory=dict)
+    """Which page each source path is: the same in every language."""
     learner_data: dict[str, Any] = field(default_factory=dict)
     """What the browser needs to track progress: each module's pages and exercises."""
 
@@ -123,12 +126,14 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     extras = extras or Extras()
     tr = tr or catalog(course.language)
     _ = tr.gettext
-    env = _environment(tr)
+    fallbacks = Fallbacks(tr)
+    env = _environment(tr, fallbacks)
     groups = {module.slug: exercise_groups(course, module, tr) for module in course.modules}
     exercises = {slug: [shown.exercise for group in shown_groups for shown in group.exercises]
                  for slug, shown_groups in groups.items()}
     pages: dict[str, str] = {}
     titles: dict[str, str] = {}
+    places: dict[str, Page] = {}
 
     def page(at: Page, template: str, title: str, **context: Any) -> None:
         def link(to: Page | str) -> str:
@@ -138,8 +143,11 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
             return posixpath.relpath(to, posixpath.dirname(layout.source(at)))
 
         path = layout.source(at)
-        pages[path] = env.get_template(template).render(course=course, extras=extras, link=link, **context)
+        fallbacks.start_page()
+        markdown = env.get_template(template).render(course=course, extras=extras, link=link, **context)
+        pages[path] = _under_title(markdown, fallbacks.notice())
         titles[path] = title
+        places[path] = at
 
     total = sum(module.minutes for module in course.modules)
     page(pages_of.HOME, "home.md.j2", course.info.title, total_minutes=total)
@@ -166,10 +174,19 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     page(pages_of.ABOUT, "about.md.j2", _("About the course"), sources=sources)
     return Site(pages=pages, nav=navigation(course, layout, exercises, tr),
                 flow=[layout.source(page) for page in learner_flow(course, exercises)],
-                titles=titles, learner_data=learner_data(course, layout, exercises))
+                titles=titles, places=places, learner_data=learner_data(course, layout, exercises))
 
 
-def _environment(tr: Catalog) -> Environment:
+def _under_title(markdown: str, line: str) -> str:
+    """The page with `line` right after its title (the first `# ` heading)."""
+    if not line:
+        return markdown
+    head, title, rest = markdown.partition("\n# ")
+    end = rest.find("\n") + 1 if "\n" in rest else len(rest)
+    return f"{head}{title}{rest[:end]}\n{line}\n{rest[end:]}"
+
+
+def _environment(tr: Catalog, fallbacks: Fallbacks) -> Environment:
     env = Environment(
         extensions=["jinja2.ext.i18n"],
         loader=PackageLoader("startpakke.site", "templates"),
@@ -184,13 +201,13 @@ def _environment(tr: Catalog) -> Environment:
     )
     env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
-        md=markdown_text,
-        cell=table_cell,
-        inline=markdown_inline,
+        md=lambda text: fallbacks.block(text, markdown_text(text)),
+        cell=lambda text: fallbacks.inline(text, table_cell(text)),
+        inline=lambda text: fallbacks.inline(text, markdown_inline(text)),
         attr=attribute,
         # Front matter values reach the page head, which Material prints without escaping.
         yaml_plain=lambda text: json.dumps(plain_title(text), ensure_ascii=False),
-        plain=plain_title,
+        plain=lambda text: plain_title(fallbacks.count(text)),
         minutes_range=partial(phrases.minutes_range, tr),
         people=partial(phrases.people, tr),
         duration=partial(phrases.duration, tr),

@@ -5,10 +5,17 @@ loaded here with every problem logged the way `startpakke check` prints it."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..loading import load_course
 from ..project import Project
-from .publication import Publication, publish
+from ..translations.checks import check_translations
+from .languages import publish_course
+from .publication import Publication
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
 _handed: dict[Project, Publication] = {}
@@ -24,15 +31,26 @@ def hand_over(project: Project, publication: Publication) -> None:
     _handed[project] = publication
 
 
+def build_tree(config: MkDocsConfig, project: Project, translation: Publication) -> None:
+    """Build a translation's pages into its tree (`site/se/`), with the settings of the build `config`."""
+    tree = translation.layout.tree
+    options = {"site_url": config.site_url + tree} if config.site_url else {}
+    nested = load_config(config_file=config.config_file_path, strict=config.strict,
+                         site_dir=str(Path(config.site_dir) / tree), **options)
+    hand_over(project, translation)
+    build(nested)  # its plugins are the running build's own objects (MkDocs keeps them): started already
+
+
 def publication_for(project: Project) -> Publication:
     """The handed-over publication (once), else the course loaded and published now."""
     handed = _handed.pop(project, None)
     if handed:
         return handed
     loaded = load_course(project)
+    check_translations(loaded)  # a translation file that cannot be read stops the build, as in `check`
     for problem in loaded.report.sorted():
         # Errors stop the build; content warnings are for `startpakke check`, not for --strict.
         (log.error if problem.severity == "error" else log.info)(str(problem))
     if loaded.course is None:
         raise ContentErrors(len(loaded.report.errors))
-    return publish(loaded.course, project)
+    return publish_course(loaded.course, project)

@@ -24,6 +24,20 @@ from ..yamlsource import FieldPath
 from .pofile import by_context
 from .texts import COURSE_FILE, SourceText, course_texts, method_file, module_file
 
+class Untranslated(str):
+    """A text shown in the source language on a translated page: the page marks it with `language`."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> Untranslated:
+        marked = super().__new__(cls, text)
+        marked.language = language
+        return marked
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return str(self), self.language  # pickled for the printing processes
+
+
 State = Literal["translated", "fuzzy", "outdated", "missing", "refused"]
 """translated: usable. fuzzy: marked for review. outdated: made for an earlier source text (the file
 was not updated since). missing: no translation. refused: fails the checks (`problem` says why)."""
@@ -76,7 +90,11 @@ def translate_course(course: Course, catalog: polib.POFile | None, language: str
         by_file[outcome.text.file].append(outcome)
 
     def file(source: BaseModel, model: type[BaseModel], name: str, **structure: Any) -> Any:
-        return _translated(source, model, by_file[name], outcomes, structure)
+        translated = _translated(source, model, by_file[name], outcomes, structure)
+        for outcome in by_file[name]:
+            if outcomes[outcome.text.context].state != "translated":
+                _mark(translated, outcome.text.path, course.language)
+        return translated
 
     info = file(course.info, CourseFile, COURSE_FILE, language=language)
     modules = [Module.of(file(module, ModuleFile, module_file(module.slug)), module.slug)
@@ -115,6 +133,18 @@ def _translated(source: BaseModel, model: type[BaseModel], texts: list[Outcome],
                                                              problem=explain(detail, model, loc))
                     _put(data, path, outcome.text.text)
     return model.model_validate(data)  # the source's own texts passed these checks when it was loaded
+
+
+def _mark(model: BaseModel, path: FieldPath, language: str) -> None:
+    """Mark the validated model's text at `path` as shown in the source `language`."""
+    parent: Any = model
+    for part in path[:-1]:
+        parent = parent[part] if isinstance(part, int) else getattr(parent, part)
+    last = path[-1]
+    if isinstance(last, int):
+        parent[last] = Untranslated(parent[last], language)
+    else:
+        object.__setattr__(parent, last, Untranslated(getattr(parent, last), language))
 
 
 def _put(data: Any, path: FieldPath, value: str) -> None:
