@@ -200,3 +200,25 @@ def test_the_language_menu_opens_the_same_page_and_sami_search_finds_a_method(pa
     page.click("input.md-search__input")
     page.keyboard.type("Beroštusoasálaččaid")  # a whole Sami word: no stemmer, and no letter lost
     page.locator(".md-search-result__item", has_text="Beroštusoasálaččaid kárta").first.wait_for()
+
+
+def test_cards_and_session_plans_are_printed_in_each_language_and_lead_to_its_pages(
+        example_with_media: Path, tmp_path: Path) -> None:
+    from tests.cards.conftest import pdf_text, qr_codes
+
+    site = example_with_media
+    card = site / "se" / "kort" / "interessentkart.pdf"
+    text = pdf_text(card)
+    assert "Beroštusoasálaččaid kárta" in text and "Kárta 1/14" in text  # Sami letters, Sami catalog
+    assert qr_codes(card, 2, tmp_path) == [SITE_URL + "se/metoder/interessentkart/"]
+    english = site / "en" / "kort" / "interessentkart.pdf"
+    assert "Stakeholder map" in pdf_text(english)
+    assert qr_codes(english, 2, tmp_path) == [SITE_URL + "en/metoder/interessentkart/"]
+    plan = site / "da" / "kort" / "okter" / "okt-1-forsta-utfordringen.pdf"
+    assert plan.is_file() and "Interessentkort" in pdf_text(plan)
+    # Each language's pages link its own PDFs.
+    page = soup(site / "se" / "metoder" / "interessentkart" / "index.html")
+    link = page.select_one('a[href$="kort/interessentkart.pdf"]')
+    assert link.get_text(strip=True) == "Viečča karta (PDF)"
+    assert posixpath.normpath(posixpath.join("se/metoder/interessentkart/", link["href"])) == \
+        "se/kort/interessentkart.pdf"

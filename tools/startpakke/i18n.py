@@ -3,8 +3,7 @@
 Messages are gettext PO files in `locale/<language>.po` (Poedit and Weblate open them as they are),
 made from the English message ids in the code, the templates and the browser scripts by `python -m
 startpakke.i18n` (Babel's extraction). Placeholders are named, `%(count)s`, so a translation may put
-them in any order. A language without a catalog gets the English texts; one whose catalog is not complete
-yet may name a fallback language (FALLBACKS).
+them in any order. A language without a catalog gets the English texts.
 
 Code that shows text takes a `Catalog` and calls `_ = catalog.gettext` (the name Babel extracts);
 templates call `_()` and `ngettext()`; scripts get their messages through the generated course data.
@@ -33,9 +32,6 @@ TEMPLATE = LOCALES / "startpakke.pot"
 SCRIPTS = ".js"
 """Messages used by a browser script (their PO locations end in .js) go to the page's course data."""
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
-FALLBACKS = {"se": "nb"}
-"""A catalog that is not complete yet takes its missing messages from this language, not from English:
-Northern Sami readers in Norway read bokmål."""
 METHODS = [
     ("**.py", "python"),
     ("**/templates/**.j2", "jinja2"),
@@ -110,18 +106,13 @@ def _translations(language: str) -> NullTranslations:
     compiled = io.BytesIO()
     write_mo(compiled, po, use_fuzzy=False)
     compiled.seek(0)
-    translations = GNUTranslations(compiled)
-    if language in FALLBACKS:
-        translations.add_fallback(_translations(FALLBACKS[language]))
-    return translations
+    return GNUTranslations(compiled)
 
 
 @cache
 def _script_messages(language: str) -> dict[str, str | list[str]]:
     po = _po(language)
-    # The fallback's texts, but not its plural forms: the page counts them by this language's rule.
-    fallback = _script_messages(FALLBACKS[language]) if language in FALLBACKS else {}
-    messages: dict[str, str | list[str]] = {key: text for key, text in fallback.items() if isinstance(text, str)}
+    messages: dict[str, str | list[str]] = {}
     for message in po or []:
         if not message.id or message.fuzzy or not any(path.endswith(SCRIPTS) for path, _ in message.locations):
             continue

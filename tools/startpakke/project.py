@@ -3,7 +3,8 @@
     course/            course.yml, modules/*.yml, methods/*.yml, translations/<language>.po
     media/videos/      source videos and captions
     build/media/       `startpakke video`: renditions, posters, captions + manifest.json
-    build/cards/       `startpakke cards`: PDFs, session plans + manifest.json and the fit cache
+    build/cards/       `startpakke cards`: PDFs, session plans + manifest.json and the fit cache;
+                       a translation's in build/cards/<language>/
     site/              the built site (MkDocs' site_dir, set in mkdocs.yml)
 """
 
@@ -81,6 +82,10 @@ class Project:
     def cards_build(self) -> Path:
         """`startpakke cards`' outputs; manifest paths are relative to this folder."""
         return self.build_dir / "cards"
+
+    def cards_build_in(self, language: str) -> Path:
+        """The printed cards of a translation (`build/cards/se/`), or of the source language (empty)."""
+        return self.cards_build / language if language else self.cards_build
 
     @property
     def fit_cache(self) -> Path:

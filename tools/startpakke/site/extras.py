@@ -47,7 +47,7 @@ def collect(project: Project, course: Course, layout: Layout, tr: Catalog,
     _ = tr.gettext
     paper = {"a6": _("A6 cards"), "a5": _("A5 cards"), "a4-4up": _("4 cards per A4 sheet, with crop marks")}
     players, files = videos.players(project, course, layout, tr, smallest_renditions)
-    printed = printables.printables(project)
+    printed = printables.printables(project, layout.language)
     return Extras(
         videos=players,
         cards={slug: Download(path, _("Download the card (PDF)")) for slug, path in printed.cards.items()

@@ -26,8 +26,9 @@ class Printables:
     files: dict[str, Path] = field(default_factory=dict)
 
 
-def printables(project: Project) -> Printables:
-    folder = project.cards_build
+def printables(project: Project, language: str = "") -> Printables:
+    """What is printed in `language` (empty: the course's own), to publish in that language's tree."""
+    folder = project.cards_build_in(language)
     manifest = load_manifest(folder)
     found = Printables()
 

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from ..project import Project
 from ..loading import Loaded
+from .languages import translation_of
 from .publication import Publication
 from .source import hand_over
 
@@ -60,18 +61,25 @@ def _print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
     from ..cards import CannotPrint, require_printing
     from ..cards.build import build_for_site
 
-    assert loaded.course
+    course, project = loaded.course, loaded.project
+    assert course
+    # The course's own language, then each translation into its own folder (its QR codes lead to its pages).
+    courses = {"": course} | {language: translation_of(course, project, language).course
+                              for language in course.info.translated_into}
     try:
         with console.status("Rendering the printable cards…") as status:
-            built = build_for_site(loaded.course, loaded.project.cards_build,
-                                   progress=lambda step: status.update(f"Rendering {step}…"),
-                                   fit_cache=loaded.project.fit_cache, before_printing=require_printing)
+            built = {language: build_for_site(each, project.cards_build_in(language),
+                                              progress=lambda step: status.update(f"Rendering {step}…"),
+                                              fit_cache=project.fit_cache, before_printing=require_printing)
+                     for language, each in courses.items()}
     except CannotPrint as error:
         # The site is what a learner needs; it links the PDFs only when they exist.
         errors.print(f"Warning: the site is built without the printable cards and session plans: {error}. "
                      "With that installed, the next build adds them.")
         return
-    console.print(f"{len(built.cards)} printable cards, the deck and {len(built.sessions)} session plans.")
+    own = built[""]
+    also = f" Printed in {', '.join(course.info.translated_into)} too." if len(built) > 1 else ""
+    console.print(f"{len(own.cards)} printable cards, the deck and {len(own.sessions)} session plans.{also}")
 
 
 def build_site(project: Project, site_dir: Path | None = None, strict: bool = False,

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import polib
 from pydantic import BaseModel, ValidationError
 
+from ..layout import HOME, Layout
 from ..model import Course, CourseFile, Method, MethodFile, Module, ModuleFile
 from ..validation import explain, real_path
 from ..yamlsource import FieldPath
@@ -96,7 +97,9 @@ def translate_course(course: Course, catalog: polib.POFile | None, language: str
                 _mark(translated, outcome.text.path, course.language)
         return translated
 
-    info = file(course.info, CourseFile, COURSE_FILE, language=language)
+    # The translation is published at its own address (`…/se/`): its cards' QR codes and its plans lead there.
+    site_url = Layout(course.info.site_url, language).absolute(HOME)
+    info = file(course.info, CourseFile, COURSE_FILE, language=language, site_url=site_url)
     modules = [Module.of(file(module, ModuleFile, module_file(module.slug)), module.slug)
                for module in course.modules]
     methods = {slug: Method.of(file(method, MethodFile, method_file(slug)), slug)
