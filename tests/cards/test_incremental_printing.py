@@ -101,3 +101,26 @@ def test_a_build_with_nothing_changed_does_not_load_the_printing_libraries(cours
     again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert "weasyprint" in again.stdout, again.stderr
     assert (course_copy.parent / "build" / "cards" / "okter" / "okt-1.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_changed_interface_catalog_prints_again(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The words around the content («Kárta 1/14», «Skanne …») come from the catalogs: a translator's
+    fix there must reach the printed cards, though no card changed."""
+    import shutil
+
+    from startpakke.cards import inputs
+
+    locales = tmp_path / "locale"
+    shutil.copytree(inputs.LOCALES, locales)
+    monkeypatch.setattr(inputs, "LOCALES", locales)
+    inputs.design.cache_clear()
+    before = inputs.fingerprint("cards")
+    sami = locales / "se.po"
+    sami.write_text(sami.read_text(encoding="utf-8").replace('msgstr "Kárta %(number)s/%(total)s"',
+                                                             'msgstr "Kárta %(number)s / %(total)s"'), "utf-8")
+    inputs.design.cache_clear()
+    try:
+        assert inputs.fingerprint("cards") != before
+    finally:
+        monkeypatch.undo()
+        inputs.design.cache_clear()

@@ -2,7 +2,8 @@
 
 A build compares an output's fingerprint with the one the manifest recorded for it, and prints again
 only what changed. Besides the content, every fingerprint holds the card design (templates, fonts),
-the code that prints and the versions of WeasyPrint and pypdf, so an upgrade prints everything again.
+the code that prints, the interface catalogs and the versions of WeasyPrint and pypdf, so an upgrade
+prints everything again.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+from ..i18n import LOCALES
 from .fonts import font_face_css
 
 PACKAGE = Path(__file__).parent
@@ -27,9 +29,10 @@ def fingerprint(*parts: object) -> str:
 
 @cache
 def design() -> str:
-    """A digest of the templates, the fonts, this package's code and the printing libraries."""
+    """A digest of the templates, the fonts, this package's code, the interface catalogs (the words
+    around the content) and the printing libraries."""
     digest = hashlib.sha256()
-    for path in sorted([*(PACKAGE / "templates").iterdir(), *PACKAGE.glob("*.py")]):
+    for path in sorted([*(PACKAGE / "templates").iterdir(), *PACKAGE.glob("*.py"), *LOCALES.glob("*.po")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     digest.update(font_face_css().encode())
     digest.update(f"weasyprint {version('weasyprint')}, pypdf {version('pypdf')}".encode())
