@@ -143,3 +143,27 @@ def test_single_cards_are_tagged_and_titled(a6: Path) -> None:
 
 def pdffonts_names(pdf: Path) -> list[str]:
     return [row["name"].split("+")[-1] for row in fonts(pdf)]
+
+
+def test_a_tagged_pdf_makes_its_page_list_once_and_writes_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydyf rebuilds the page list on every tag's lookup (quadratic in a deck's pages); pdf_bytes keeps
+    it, and what it writes is what WeasyPrint writes without."""
+    import pydyf
+
+    from startpakke.cards import render
+
+    made: list[int] = []
+
+    def counting(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+        made.append(1)
+        return tuple(f"{number} 0 R".encode("ascii") for number in pdf.pages["Kids"][::3])
+
+    monkeypatch.setattr(pydyf.PDF, "page_references", property(counting))
+    pages = "".join(f"<section style='break-after: page'><h2>Kort {i}</h2><p>Tekst {i}.</p><ul><li>a</li>"
+                    f"<li>b</li></ul></section>" for i in range(20))
+    document = render.layout(f"<html lang='nb'><body>{pages}</body></html>")
+    expected = document.write_pdf(pdf_tags=True)
+    asked = len(made)
+    made.clear()
+    assert render.pdf_bytes(document) == expected
+    assert asked > 100 and len(made) == 1

@@ -31,7 +31,7 @@ from .source import ContentErrors, build_tree, publication_for
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
 THEME = Path(__file__).parent / "theme"
-"""Our additions to Material: the language menu to the same page, hreflang links, the Sami interface."""
+"""Our additions to Material: the language menu to the same page, the sitemap with hreflang, the Sami interface."""
 
 
 class StartpakkeConfig(Config):
