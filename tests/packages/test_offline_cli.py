@@ -45,3 +45,17 @@ def test_a_course_with_errors_makes_no_zip_and_exits_1(tmp_path) -> None:
 def test_an_unknown_option_is_a_usage_error(tmp_path) -> None:
     code, _ = run("package", "offline", "--out", str(tmp_path / "k.zip"), "--everything", cwd=REPO)
     assert code == 2
+
+
+def test_a_copy_in_northern_sami_holds_the_sami_course_its_cards_and_the_videos(example_with_media: Path,
+                                                                               tmp_path: Path) -> None:
+    root = example_with_media.parent  # built by `startpakke build`: videos encoded, cards printed
+    code, output = run("package", "offline", "--lang", "se", "--out", str(tmp_path / "kurs.zip"), cwd=root)
+    assert code == 0, output
+    assert "videos: interessentkart, prototype, utforskende-samtale." in " ".join(output.split())
+    with zipfile.ZipFile(tmp_path / "kurs.zip") as archive:
+        page = archive.read("kurs/metoder/interessentkart/index.html").decode()
+        card = archive.read("kurs/kort/interessentkart.pdf")
+    assert '<html lang="se"' in page and "<title>Beroštusoasálaččaid kárta - Álgopáhkka" in page
+    assert 'href="../../kort/interessentkart.pdf"' in page and "Viečča karta (PDF)" in page
+    assert card == (root / "build" / "cards" / "se" / "interessentkart.pdf").read_bytes()

@@ -268,14 +268,15 @@ def export_markdown(
 def package_offline(
     out: Annotated[Path, typer.Option("--out", help="The zip to write, e.g. kurs.zip.")],
     course: CourseOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="The interface language (default: the course's).")] = "",
+    lang: Annotated[str, typer.Option("--lang", help="The language of the copy: the course's own (default) "
+                                                    "or one of its translations.")] = "",
     all_renditions: Annotated[bool, typer.Option(
         "--all-renditions", help="Every video quality, not only the smallest.")] = False,
 ) -> None:
     """A zip that opens from disk with a double click on index.html: no server, no network."""
     from .packages.offline import make_offline_copy
 
-    loaded = load_and_report(course, quiet=True)
+    loaded = load_and_report(course, quiet=True, extra=check_translations)
     assert loaded.course
     _site_config(loaded.project)
     made = make_offline_copy(loaded.course, loaded.project, out, lang, all_renditions)

@@ -9,10 +9,11 @@ refuses to start from a file.
 
 from __future__ import annotations
 
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -20,6 +21,7 @@ from ..files import open_atomic
 from ..model import Course
 from ..project import Project
 from ..site import publish as site_build
+from ..site.languages import translation_of
 from ..site.publication import Publication, publish
 from ..site.videos import MEDIA
 from ..layout import Layout
@@ -41,10 +43,14 @@ class Made:
 
 def offline_publication(course: Course, project: Project, language: str = "",
                         all_renditions: bool = False) -> Publication:
-    if language:  # the interface's words; the pages stay at the root of the copy
-        course = course.model_copy(update={"info": course.info.model_copy(update={"language": language})})
+    """The course in `language` (default: its own) alone, at the root of the copy: its translated texts,
+    its interface words and its printed cards."""
+    translated = language and language != course.language
+    if translated:
+        course = translation_of(course, project, language).course
     layout = Layout(course.info.site_url).with_style("file")
-    publication = publish(course, project, layout, smallest_renditions=not all_renditions)
+    publication = publish(course, project, layout, smallest_renditions=not all_renditions,
+                          cards_in=language if translated else "")
     return replace(publication, files={**publication.files, SHIM_URL: SHIM})
 
 
@@ -58,8 +64,14 @@ def make_offline_copy(course: Course, project: Project, out: Path, language: str
                                      configure=_for_file_addresses)
         with open_atomic(out) as file:
             _zip(site, out.stem or "kurs", file)
-    videos = sorted({path.split("/")[1] for path in publication.files if path.startswith(MEDIA)})
-    return Made(out, out.stat().st_size, len(publication.site.pages), videos)
+    return Made(out, out.stat().st_size, len(publication.site.pages), _videos_in(publication))
+
+
+def _videos_in(publication: Publication) -> list[str]:
+    """The methods whose video the copy holds (a rendition is `media/videos/<slug>-<height>p-<key>.mp4`)."""
+    names = {PurePosixPath(path).name for path in publication.files if path.startswith(MEDIA)}
+    return sorted(slug for slug in publication.course.methods
+                  if any(re.fullmatch(rf"{re.escape(slug)}-\d+p-[0-9a-f]+\.mp4", name) for name in names))
 
 
 def _for_file_addresses(config: MkDocsConfig) -> None:

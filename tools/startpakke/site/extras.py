@@ -41,13 +41,14 @@ class Extras:
 
 
 def collect(project: Project, course: Course, layout: Layout, tr: Catalog,
-            smallest_renditions: bool = False) -> Extras:
-    """What the build steps have made for this course so far, labelled in `tr`'s language; with
+            smallest_renditions: bool = False, cards_in: str = "") -> Extras:
+    """What the build steps have made for this course so far, labelled in `tr`'s language, with the
+    cards printed in `cards_in` (a translation; empty: the source language); with
     `smallest_renditions`, each video in its smallest rendition only."""
     _ = tr.gettext
     paper = {"a6": _("A6 cards"), "a5": _("A5 cards"), "a4-4up": _("4 cards per A4 sheet, with crop marks")}
     players, files = videos.players(project, course, layout, tr, smallest_renditions)
-    printed = printables.printables(project, layout.language)
+    printed = printables.printables(project, cards_in)
     return Extras(
         videos=players,
         cards={slug: Download(path, _("Download the card (PDF)")) for slug, path in printed.cards.items()

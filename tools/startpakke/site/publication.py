@@ -82,13 +82,16 @@ class Publication:
 
 
 def publish(course: Course, project: Project, layout: Layout | None = None,
-            smallest_renditions: bool = False, course_id: str = "") -> Publication:
+            smallest_renditions: bool = False, course_id: str = "", cards_in: str | None = None) -> Publication:
     """Everything the course publishes in its language, with what the video and print steps have made
     so far (each video in its smallest rendition only, with `smallest_renditions`). `course_id` keeps
-    a translation's progress under the source course's name, so a learner who switches language keeps it."""
+    a translation's progress under the source course's name, so a learner who switches language keeps it.
+    `cards_in` is the translation whose printed cards the pages link, when its tree is not the layout's
+    (a copy of one translation alone); by default the layout's language."""
     layout = layout or Layout(course.info.site_url)
     tr = catalog(course.language)
-    extras = build_extras.collect(project, course, layout, tr, smallest_renditions)
+    extras = build_extras.collect(project, course, layout, tr, smallest_renditions,
+                                  layout.language if cards_in is None else cards_in)
     site = render_course(course, layout, extras, tr)
     data = {**site.learner_data, **({"id": course_id} if course_id else {}), "language": tr.language,
             "text": {"messages": tr.script_messages(), "plural": tr.plural_rule()}}
