@@ -19,6 +19,7 @@ from .media import status as media_status
 from .schema import write_schemas
 from .site import publish
 from .site.publication import Publication
+from .site.publication import publish as publish_in_one_language
 from .site.languages import publish_course
 from .translations import commands as translate_commands
 from .translations.checks import check_translations
@@ -259,7 +260,10 @@ def export_markdown(
     from .site.export import export_markdown
 
     loaded = load_and_report(course, quiet=True)
-    written = export_markdown(_publication(loaded), _site_config(loaded.project), folder)
+    assert loaded.course
+    # The course's own language: the translations' trees are our plugin's, not the other engine's.
+    written = export_markdown(publish_in_one_language(loaded.course, loaded.project),
+                              _site_config(loaded.project), folder)
     console.print(f"Wrote {len(written) - 1} pages and mkdocs.yml to [bold]{folder}[/bold]: "
                   f"build it with `mkdocs build` or `zensical build` there.")
 
