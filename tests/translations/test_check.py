@@ -187,6 +187,14 @@ def test_a_language_the_course_cannot_be_published_in_is_an_error_on_its_line(mi
     assert code == 1
 
 
+def test_a_broken_course_yml_does_not_disown_the_translation_files(translated: Path) -> None:
+    # Until course.yml loads, which languages it publishes is unknown: no warning about its PO files.
+    edit(translated, "course/course.yml", "translations: [en, se]", "translations: [en, se, fr]")
+    code, output = run("check", "--course", str(translated))
+    assert "translations[3]: error: must be one of" in output and code == 1
+    assert "is not among the course's translations" not in output
+
+
 def test_a_language_listed_twice_or_the_courses_own_is_left_out_with_a_warning(mini: Path) -> None:
     edit(mini, "course/course.yml", "language: nb\n", "language: nb\ntranslations: [en, se, en, nb]\n")
     code, output = run("check", "--course", str(mini))

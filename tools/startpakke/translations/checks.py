@@ -24,7 +24,9 @@ UPDATE_HINT = "run `startpakke translate update`"
 
 def check_translations(loaded: Loaded) -> None:
     project, report, info = loaded.project, loaded.report, loaded.sources.info
-    listed = info[1].translated_into if info else []
+    if info is None:
+        return  # course.yml has errors (reported): which languages it publishes is not known yet
+    listed = info[1].translated_into
     folder = project.translations_dir
     for path in sorted(folder.glob("*.po")) if folder.is_dir() else []:
         if path.stem not in listed:
@@ -40,7 +42,7 @@ def check_translations(loaded: Loaded) -> None:
             continue
         if po is not None:
             check_file(loaded, language, path, po)
-        elif info:
+        else:
             index = info[1].translations.index(language)  # type: ignore[arg-type]
             line, col = info[0].where(("translations", index))
             report.add(info[0].path, line, col, f"translations[{index + 1}]",
