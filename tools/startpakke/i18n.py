@@ -89,6 +89,15 @@ def language_name(code: str, in_language: str) -> str:
     return name or code
 
 
+def own_name(code: str) -> str:
+    """The language's name for itself, as a menu item («Norsk bokmål», «Davvisámegiella»): a language
+    menu is read by speakers of each language."""
+    name = language_name(code, code)
+    if name == code:
+        return code  # a code Babel does not know stays as it is
+    return name[:1].upper() + name[1:]
+
+
 @cache
 def _po(language: str) -> PoCatalog | None:
     path = LOCALES / f"{language}.po"

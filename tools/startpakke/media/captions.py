@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import webvtt
-from babel import Locale, UnknownLocaleError
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from ..files import NotUtf8, read_utf8
@@ -41,16 +40,6 @@ class Captions:
     cues: list[Cue]
     webvtt: str
     """The captions as WebVTT text (converted when the source was .srt)."""
-
-
-def language_name(lang: str) -> str:
-    """The language's own name for itself («Norsk bokmål», «Davvisámegiella»): a caption menu is read
-    by speakers of each language."""
-    try:
-        name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
-    except (ValueError, UnknownLocaleError):
-        return lang
-    return name[:1].upper() + name[1:]
 
 
 def language_from_name(path: Path) -> str | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..files import write_atomic
-from .captions import language_name
+from ..i18n import own_name
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -61,7 +61,7 @@ class CaptionFile(Entry):
 
     @property
     def label(self) -> str:
-        return language_name(self.lang)
+        return own_name(self.lang)
 
 
 class VideoEntry(Entry):

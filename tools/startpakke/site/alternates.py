@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import language_name
+from ..i18n import own_name
 from .publication import Publication
 
 
@@ -31,7 +31,6 @@ def alternates(publication: Publication, source_path: str) -> list[Alternate]:
     found = []
     for language in publication.languages:
         there = here.in_language("" if language == source else language)
-        name = language_name(language, language)
-        found.append(Alternate(language, name[:1].upper() + name[1:], here.same_page_in(page, there),
+        found.append(Alternate(language, own_name(language), here.same_page_in(page, there),
                                there.absolute(page), language == publication.language))
     return found
