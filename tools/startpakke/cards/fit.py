@@ -13,6 +13,7 @@ from pathlib import Path
 from ..files import write_atomic
 from ..model import Course
 from .card import Card, Side
+from .estimate import fits_one_page
 from .inputs import design
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
@@ -50,7 +51,7 @@ MAX_PAGES = {"front": 1, "back": 2}
 
 
 class PageCounts:
-    """How many pages a side takes at a size: laid out on demand, many sides in one document, and
+    """How many pages a side takes at a size: bounded or laid out on demand, many sides in one document, and
     remembered across runs in `path` (build/cards/.fit-cache.json), keyed by the side's content and
     the card design, so only what was edited is laid out again."""
 
@@ -63,12 +64,21 @@ class PageCounts:
         return f"{content_key(side, self.fmt)}:{side.pt}"
 
     def measure(self, sides: Sequence[Side]) -> None:
+        """Count the pages of the sides not known yet: a side that certainly fits one page (see
+        estimate.py) without laying it out, the others laid out together."""
         todo = [side for side in sides if self.key(side) not in self.known]
         if not todo:
             return
-        counts = pages_per_anchor(layout(sides_html(self.course, todo, self.fmt, self.cards)), "side-")
-        self.known.update({self.key(side): counts[side.anchor] for side in todo})
         self.changed = True
+        unsure = []
+        for side in todo:
+            if fits_one_page(side, self.fmt, self.course.language):
+                self.known[self.key(side)] = 1
+            else:
+                unsure.append(side)
+        if unsure:
+            counts = pages_per_anchor(layout(sides_html(self.course, unsure, self.fmt, self.cards)), "side-")
+            self.known.update({self.key(side): counts[side.anchor] for side in unsure})
 
     def __getitem__(self, side: Side) -> int:
         return self.known[self.key(side)]

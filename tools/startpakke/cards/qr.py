@@ -7,7 +7,7 @@ from functools import lru_cache
 import segno
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=None)  # every card asks for its code more than once
 def svg_data_uri(url: str) -> str:
     """A vector QR code (sharp at any print size) with the quiet zone scanners need around it."""
     # Level M survives a worn or slightly creased card; the quiet zone of 4 modules is the standard.
