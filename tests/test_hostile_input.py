@@ -76,23 +76,29 @@ CASES = [
 
 
 def count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The length of every HTML document the card-fit check lays out (in this process: no workers)."""
+    """Every card side the card-fit check measures, bounded (estimate.py) or laid out (the length of
+    the HTML document), in this process: no workers."""
     from startpakke.cards import fit
 
     monkeypatch.setenv("STARTPAKKE_WORKERS", "1")
     laid_out: list[int] = []
-    real = fit.layout
+    real_layout, real_bound = fit.layout, fit.fits_one_page
 
     def counting(html: str):  # type: ignore[no-untyped-def]
         laid_out.append(len(html))
-        return real(html)
+        return real_layout(html)
+
+    def bounding(*args):  # type: ignore[no-untyped-def]
+        laid_out.append(0)
+        return real_bound(*args)
 
     monkeypatch.setattr(fit, "layout", counting)
+    monkeypatch.setattr(fit, "fits_one_page", bounding)
     return laid_out
 
 
 def test_a_valid_course_is_laid_out(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The counterpart of the assertion below: `check` does lay out the cards it can."""
+    """The counterpart of the assertion below: `check` does measure the cards it can."""
     laid_out = count_layouts(monkeypatch)
     assert run("check", "--course", str(mini))[0] == 0
     assert laid_out

@@ -86,6 +86,8 @@ def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
     assert len(manifest()["formats"]["a6"]["cards"]) == 3
     method = project / "course" / "methods" / "rollespill.yml"
     method.write_text(method.read_text("utf-8").replace("title: Rollespill", "title: Rollelek"), "utf-8")
+    other = project / "course" / "methods" / "interessentkart.yml"  # two changed cards: two to write
+    other.write_text(other.read_text("utf-8").replace("title: Interessentkart", "title: Interessekart"), "utf-8")
 
     from startpakke.cards import build
     real, written = build.card_pdf, []
@@ -98,7 +100,7 @@ def test_an_interrupted_run_leaves_no_claim_to_an_incomplete_set(project: Path,
 
     monkeypatch.setattr(build, "card_pdf", interrupted)
     assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code != 0
-    assert "a6" not in manifest()["formats"]  # one new card, two old ones: not a set to publish
+    assert "a6" not in manifest()["formats"]  # one card new, one old: not a set to publish
     monkeypatch.setattr(build, "card_pdf", real)
     assert runner.invoke(app, ["cards", "--format", "a6"]).exit_code == 0
     assert sorted(manifest()["formats"]["a6"]["cards"]) == ["interessentkart", "rollespill", "samisk-kafe"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from startpakke.cards.formats import FORMATS, FormatName
@@ -62,3 +63,25 @@ def test_a_single_card_on_a4_is_a_sheet_of_four_copies(four_up: Path) -> None:
     assert page_sizes_mm(sheet) == [(210, 297)] * 2
     assert flat(pdf_text(sheet, 1)).count("få oversikt over hvem") == 4
     assert flat(pdf_text(sheet, 2)).count("slik gjør dere") == 4
+
+
+def test_every_crop_mark_is_printed_on_every_sheet(four_up: Path, tmp_path: Path) -> None:
+    """The marks are drawn into the sheets as artifacts: look at the printed pixels where each one is."""
+    from PIL import Image
+
+    dpi = 600
+    deck = four_up / "a4-4up" / "kortstokk.pdf"
+    for page in (1, 2):
+        png = tmp_path / f"sheet-{page}"
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(deck), str(png)], check=True)
+        image = Image.open(f"{png}.png").convert("L")
+        px = dpi / 25.4
+        for left, top, width, height in crop_marks(FOUR_UP):
+            middle = (round((left + width / 2) * px), round((top + height / 2) * px))
+            assert image.getpixel(middle) < 100, f"sheet page {page}: no mark at {middle}"
+        # Beside a mark the paper stays white: a mark is a hairline, not a bar.
+        for left, top, width, height in crop_marks(FOUR_UP)[:4]:
+            x, y = round((left + width / 2) * px), round((top + height / 2) * px)
+            beside = (x + 12, y) if height > width else (x, y + 12)
+            assert image.getpixel(beside) > 200, f"sheet page {page}: a mark at {(x, y)} is not a hairline"

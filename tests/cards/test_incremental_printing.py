@@ -67,6 +67,8 @@ def test_a_changed_card_prints_its_sets_and_only_the_plans_that_hold_it(course_c
     changed = {name for name in after if after[name] != before.get(name)}
     assert {"rollespill.pdf", "kortstokk.pdf", "a4-4up/kortstokk.pdf", "okter/okt-2.pdf"} <= changed
     assert not {name for name in changed if name.startswith("okter/okt-1.")}, "okt-1 does not teach it"
+    other_cards = {name for name in before if "/" not in name and name not in ("rollespill.pdf", "kortstokk.pdf")}
+    assert other_cards and not other_cards & changed, "the other cards' PDFs are not written again"
     assert "rollespill i biblioteket" in flat(pdf_text(folder / "rollespill.pdf"))
     assert "rollespill i biblioteket" in flat(pdf_text(folder / "okter" / "okt-2.pdf"))
 

@@ -83,6 +83,8 @@ class Built:
     """How each card was fitted; empty when the set was printed already."""
     overflowing: dict[str, list[str]] = field(default_factory=dict)
     """The sides of each card that take more than one printed side."""
+    card_inputs: dict[str, str] = field(default_factory=dict)
+    """What each card's PDF was made from (`card_inputs`)."""
 
 
 @dataclass(frozen=True)
@@ -113,12 +115,13 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     wanted = CardSet(fmt, deck, cards)
     all_cards = cards_of(course)
     inputs = wanted.inputs(course, all_cards)
-    done = _printed_already(folder, wanted, inputs, load_manifest(folder).formats.get(wanted.name))
+    recorded = load_manifest(folder).formats.get(wanted.name)
+    done = _printed_already(folder, wanted, inputs, recorded)
     if done:
         return done
     # Until the whole set is written, the manifest claims none of it: a run stopped half way is redone.
     withdraw_format(folder, wanted.name, paths(fmt).deck)
-    built = print_set(course, folder, wanted, progress, fit_cache)
+    built = print_set(course, folder, wanted, progress, fit_cache, recorded)
     record_format(folder, wanted.name, _outputs(built, inputs))
     return built
 
@@ -132,9 +135,10 @@ def _printed_already(folder: Path, wanted: CardSet, inputs: str, recorded: Forma
 
 
 def print_set(course: Course, folder: Path, wanted: CardSet, progress: Progress | None = None,
-              fit_cache: Path | None = None) -> Built:
+              fit_cache: Path | None = None, recorded: FormatOutputs | None = None) -> Built:
     """Fit the cards, lay out the deck once and write its PDF and each card's (a card's PDF is its own
-    pages of the deck: it looks exactly as it does there, for no second layout)."""
+    pages of the deck: it looks exactly as it does there, for no second layout). A card whose PDF
+    `recorded` lists as made from the same inputs is not written again."""
     say = progress or (lambda _: None)
     fmt, where = wanted.fmt, paths(wanted.fmt)
     built = Built(folder, fmt)
@@ -145,11 +149,15 @@ def print_set(course: Course, folder: Path, wanted: CardSet, progress: Progress 
     say("laying out the deck")
     document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
     if wanted.cards:
+        earlier = recorded.card_inputs if recorded else {}
         for card in all_cards:
-            say(card.slug)
             path = folder / where.card(card.slug)
-            write_atomic(path, card_pdf(document, card, course, fmt))
             built.cards[card.slug] = path
+            built.card_inputs[card.slug] = card_inputs(course, built.fits[card.slug], fmt)
+            if earlier.get(card.slug) == built.card_inputs[card.slug] and path.is_file():
+                continue
+            say(card.slug)
+            write_atomic(path, card_pdf(document, card, course, fmt))
         _remove_stale(folder / fmt.folder, {f"{c.slug}.pdf" for c in all_cards} | {DECK})
     if wanted.deck:
         say("deck")
@@ -159,10 +167,16 @@ def print_set(course: Course, folder: Path, wanted: CardSet, progress: Progress 
     return built
 
 
+def card_inputs(course: Course, fit: CardFit, fmt: CardFormat) -> str:
+    """What one card's PDF is made from: its sides as fitted, and the course's text around them."""
+    return fingerprint("card", fmt.name.value, course.info.model_dump(mode="json"),
+                       [(content_key(side, fmt), side.kind, side.pt) for side in fit.sides])
+
+
 def _outputs(built: Built, inputs: str) -> FormatOutputs:
     return FormatOutputs(deck=built.deck.relative_to(built.folder).as_posix() if built.deck else None,
                          cards={slug: path.relative_to(built.folder).as_posix() for slug, path in built.cards.items()},
-                         overflowing=built.overflowing, inputs=inputs)
+                         overflowing=built.overflowing, inputs=inputs, card_inputs=built.card_inputs)
 
 
 def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFormat) -> bytes:
@@ -273,7 +287,8 @@ def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
         withdraw_format(folder, wanted.name, paths(wanted.fmt).deck)
     withdraw_sessions(folder)
     jobs: dict[object, Callable[[], object]] = {
-        wanted: partial(print_set, course, folder, wanted, None, fit_cache) for wanted in stale}
+        wanted: partial(print_set, course, folder, wanted, None, fit_cache, manifest.formats.get(wanted.name))
+        for wanted in stale}
     jobs["sessions"] = partial(print_sessions, folder, plans, manifest.sessions)
     if stale:
         say(f"{len(stale)} card sets and the session plans")

@@ -26,7 +26,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 from .card import Side
-from .fonts import font_files
+from .fonts import font_sources
 from .formats import MM, CardFormat
 from .templating import environment
 
@@ -46,7 +46,7 @@ def _advances(family: str, bold: bool, italic: bool) -> tuple[dict[int, float], 
     from fontTools.ttLib import TTFont
 
     weight, style = (700 if bold else 400), ("italic" if italic else "normal")
-    path = next((p for f, p in font_files().items()
+    path = next((p for f, p in font_sources().items()
                  if (f.family, f.weight, f.style) == (family, weight, style)), None)
     if path is None:
         raise Unknown(f"no face {family} {weight} {style}")
@@ -392,7 +392,7 @@ def area_pt(side: Side, fmt: CardFormat) -> tuple[float, float]:
 
 def side_height(side: Side, fmt: CardFormat, language: str) -> float | None:
     """At least as much as the side's text takes in the print CSS, in pt; None when not known."""
-    font_files()  # no fonts, no printing: say so as laying out would (CannotPrint)
+    font_sources()  # no fonts, no printing: say so as laying out would (CannotPrint)
     k = fmt.card_mm[0] / 105
     width, _ = area_pt(side, fmt)
     try:

@@ -4,14 +4,24 @@ Noto Sans and Noto Serif come from their pip packages (fontpkg-noto-sans, fontpk
 Fonts' files, unmodified), so `pip install` brings them on any machine. They cover Norwegian and
 Northern Sami letters in every style; a fallback font would silently change the look, so a missing
 package is an error that names it.
+
+The packages hold variable fonts. WeasyPrint makes a static instance of each face every time it writes
+a PDF, which costs a card's PDF most of its time (a 600-method course writes 600 of them). So each face
+is instanced once per machine, at its weight, into the user's cache (`static_face`); the glyphs and
+their widths are the same, only the work is not repeated.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import io
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..files import write_atomic
 from . import CannotPrint
 
 PACKAGES = ("fontpkg-noto-sans", "fontpkg-noto-serif")
@@ -42,8 +52,13 @@ FACES = [
 
 @cache
 def font_files() -> dict[Face, Path]:
-    """The file of each face; raises CannotPrint, naming the packages to install, when one is missing.
-    The files are variable fonts: WeasyPrint embeds each face at its weight."""
+    """The static file of each face, made from the packages' variable fonts the first time; raises
+    CannotPrint, naming the packages to install, when one is missing."""
+    return {face: static_face(face, source) for face, source in font_sources().items()}
+
+
+def font_sources() -> dict[Face, Path]:
+    """The variable font file of each face, as its package installed it."""
     missing = CannotPrint(f"the card fonts Noto Sans and Noto Serif are not installed: "
                           f"pip install {' '.join(PACKAGES)}")
     try:
@@ -64,3 +79,43 @@ def font_face_css() -> str:
             f"font-style: {face.style}; src: url('{path.resolve().as_uri()}'); }}"
         )
     return "\n".join(rules)
+
+
+def static_face(face: Face, source: Path) -> Path:
+    """`source` instanced at the face's weight, from the cache or made now (seconds per face, once;
+    other processes wait for it rather than make it too). Where no cache can be written, the variable
+    font itself: WeasyPrint instances it, only more slowly."""
+    from fontTools import version as fonttools
+
+    key = hashlib.sha256(f"{face.weight}:{fonttools}:".encode() + source.read_bytes()).hexdigest()[:20]
+    folder = _cache_folder()
+    target = folder / f"{source.stem.split('[')[0]}-{face.weight}-{key}.ttf"
+    if target.is_file():
+        return target
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not target.is_file():
+                write_atomic(target, _instance(source, face.weight))
+    except OSError:
+        return source
+    return target
+
+
+def _instance(source: Path, weight: int) -> bytes:
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = TTFont(source)
+    axes = {axis.axisTag for axis in font["fvar"].axes}
+    location = {"wght": weight} | ({"wdth": 100} if "wdth" in axes else {})
+    out = io.BytesIO()
+    instancer.instantiateVariableFont(font, location, inplace=True)
+    font.save(out)
+    return out.getvalue()
+
+
+def _cache_folder() -> Path:
+    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(home) / "startpakke" / "fonts"

@@ -104,8 +104,8 @@ def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: st
         for number in range(1, len(sheets) + 1)
         for side in (_("front"), _("back – turn over the long edge"))
     ]
-    blanks = layout(render_template(
-        "sheet.html.j2", language, sheet=sheet, marks=crop_marks(fmt), labels=labels, lang=language))
+    blanks = layout(render_template("sheet.html.j2", language, sheet=sheet, labels=labels, lang=language))
+    marks = _marks_operators(fmt, sheet)
     # Cards and sheets written as one PDF share their font subsets and one structure tree.
     source = PdfReader(io.BytesIO(pdf_bytes(cards.copy([*cards.pages, *blanks.pages]))))
 
@@ -128,7 +128,7 @@ def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: st
                 xobjects[NameObject(name)] = placed[index][0]
                 x, y = xs[col] * MM, (sheet.height - ys[row] - card_h) * MM
                 drawing.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q")
-            _append_content(writer, page, "\n".join(drawing).encode())
+            _append_content(writer, page, "\n".join([*drawing, marks]).encode())
     carry_structure(source, writer, placed)
     writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "Startpakke"})
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)
@@ -137,6 +137,14 @@ def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: st
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _marks_operators(fmt: CardFormat, sheet: Sheet) -> str:
+    """The crop marks, drawn straight into every sheet (the same on all): a printer's marks, so an
+    artifact that a screen reader skips."""
+    rects = " ".join(f"{left * MM:.3f} {(sheet.height - top - height) * MM:.3f} {width * MM:.3f} {height * MM:.3f} re"
+                     for left, top, width, height in crop_marks(fmt))
+    return f"/Artifact BMC q 0 0 0 rg {rects} f Q EMC"
 
 
 def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:

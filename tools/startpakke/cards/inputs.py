@@ -15,7 +15,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..i18n import LOCALES
-from .fonts import font_face_css
+from .fonts import font_sources
 
 PACKAGE = Path(__file__).parent
 
@@ -34,6 +34,9 @@ def design() -> str:
     digest = hashlib.sha256()
     for path in sorted([*(PACKAGE / "templates").iterdir(), *PACKAGE.glob("*.py"), *LOCALES.glob("*.po")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    digest.update(font_face_css().encode())
-    digest.update(f"weasyprint {version('weasyprint')}, pypdf {version('pypdf')}".encode())
+    # The fonts by what they are made from (the static instances follow from these and fontTools).
+    digest.update(repr(sorted((str(face), path.name, path.stat().st_size)
+                              for face, path in font_sources().items())).encode())
+    digest.update(f"weasyprint {version('weasyprint')}, pypdf {version('pypdf')}, "
+                  f"fonttools {version('fonttools')}".encode())
     return digest.hexdigest()

@@ -30,6 +30,8 @@ class FormatOutputs(Entry):
     """The sides of a card that take more than one printed side, by method slug."""
     inputs: str = ""
     """The fingerprint of what the set was made from (see `inputs.py`)."""
+    card_inputs: dict[str, str] = {}
+    """The fingerprint of each card's PDF, by method slug: a card that did not change is not written again."""
 
 
 class SessionOutputs(Entry):
