@@ -60,9 +60,14 @@ def test_serve_rebuilds_on_edits_and_keeps_the_last_good_site_while_content_is_b
         assert any("course/methods/metode-1.yml:" in line and "fase" in line for line in log)
         status, page = fetch(url)
         assert status == 200 and "Metode 1" in page
+        # The editor sees the error on the page too, as `check` words it.
+        wait_for(lambda: "sp-content-errors" in fetch(url)[1], "the error banner")
+        banner = fetch(url)[1].split('class="sp-content-errors"')[1].split("</div>")[0]
+        assert "course/methods/metode-1.yml:" in banner and "fase" in banner
 
         card.write_text(good.replace("title: Metode 1", "title: Første metode"), encoding="utf-8")
         wait_for(lambda: "Første metode" in fetch(url)[1], "the rebuild after the fix")
+        assert "sp-content-errors" not in fetch(url)[1]
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -42,6 +42,8 @@ app.add_typer(video_app, name="video")
 app.add_typer(translate_app, name="translate")
 package_app = typer.Typer(help="The course as one file to hand on.", no_args_is_help=True)
 app.add_typer(package_app, name="package")
+editor_app = typer.Typer(help="Forms in the browser for editing the course (/admin/).", no_args_is_help=True)
+app.add_typer(editor_app, name="editor")
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -233,7 +235,52 @@ def build(
     _site_config(loaded.project)
     _make_media(loaded)
     folder = publish.build_site(loaded.project, site_dir, strict, publication=_publication(loaded))
+    _hosted_editor(loaded, folder)
     console.print(f"Built the site in [bold]{folder}[/bold].")
+
+
+def _hosted_editor(loaded: Loaded, site: Path) -> None:
+    """/admin/ in the published site, saving to the git service editor.yml names (`editor setup`)."""
+    from .editor.admin import write_admin
+    from .editor.setup import SetupError, hosted_backend
+
+    try:
+        backend = hosted_backend(loaded.project)
+    except SetupError as error:
+        errors.print(f"Error: {error}")
+        raise typer.Exit(1) from None
+    if backend and loaded.course:
+        write_admin(site, loaded.course, backend, loaded.course.info.site_url)
+
+
+@editor_app.command("setup")
+def editor_setup(
+    backend: Annotated[str, typer.Option("--backend", help="Where the course's git repository is: "
+                                                         "github, gitlab or gitea.")],
+    repo: Annotated[str, typer.Option("--repo", help="The repository, owner/name.")],
+    branch: Annotated[str, typer.Option("--branch", help="The branch the site is published from.")] = "main",
+    app_id: Annotated[str, typer.Option("--app-id", help="GitLab and Gitea: the id of the OAuth application "
+                                                       "editors log in with.")] = "",
+    base_url: Annotated[str, typer.Option("--base-url", help="A self-hosted GitLab or Gitea, e.g. "
+                                                           "https://git.bibliotek.no.")] = "",
+    force: Annotated[bool, typer.Option("--force", help="Replace a CI workflow that exists.")] = False,
+    course: CourseOption = None,
+) -> None:
+    """Publish from the browser: editor.yml for /admin/ and a CI workflow that checks, builds and
+    publishes the site on every commit."""
+    from .editor.setup import Hosted, Service, SetupError, setup
+
+    try:
+        written = setup(Project.find(course), Hosted(Service(backend), repo, branch, app_id, base_url), force)
+    except ValueError:
+        errors.print(f"Error: --backend `{backend}`: choose github, gitlab or gitea")
+        raise typer.Exit(1) from None
+    except SetupError as error:
+        errors.print(f"Error: {error}")
+        raise typer.Exit(1) from None
+    for path in written:
+        console.print(f"Wrote [bold]{path}[/bold]")
+    console.print("Commit both; README «Publish from the browser» tells the rest.")
 
 
 @app.command()

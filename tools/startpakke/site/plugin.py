@@ -19,6 +19,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..editor.admin import write_admin
+from ..editor.backend import EditorBackend, start as start_editor
 from ..i18n import catalog
 from ..markup import MARKDOWN_EXTENSIONS
 from ..project import Project
@@ -30,6 +32,8 @@ from .sanitize import clean_html
 from .source import ContentErrors, build_tree, publication_for
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
+_editor_servers: dict[tuple[str, int], object] = {}
+"""The editor backend of each `serve` address: started once, kept across rebuilds."""
 THEME = Path(__file__).parent / "theme"
 """Our additions to Material: the language menu to the same page, the sitemap with hreflang, the Sami interface."""
 
@@ -42,6 +46,9 @@ class StartpakkeConfig(Config):
 class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     serving = False
     publication: Publication | None = None
+    content_errors: list[str] = []
+    editor: tuple[str, int] | None = None
+    """Where `serve` answers the editor's forms (editor/backend.py): beside the site, one port up."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup keeps this plugin alive across `mkdocs serve` rebuilds, which is what lets
@@ -51,13 +58,19 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project.find(root / self.config.course)
+        self.content_errors = []
         try:
             self.publication = publication_for(self.project)
         except ContentErrors as errors:
             if not (self.serving and self.publication):
                 raise PluginError(f"{errors}; fix them and the site builds again.")
             log.error(f"{errors}; the site shows its last good version until they are fixed.")
+            self.content_errors = errors.problems
+        # While serving, the errors are on every page too: an editor may never look at the terminal.
+        config.extra["content_errors"] = self.content_errors
         publication = self.publication
+        if self.serving and not publication.layout.tree:  # the root build's address, not a translation's
+            self.editor = (config.dev_addr.host, config.dev_addr.port + 1)
         settings = publication.engine_settings()
         config.site_name, config.copyright, config.nav = settings["site_name"], settings["copyright"], settings["nav"]
         config.site_url = config.site_url or settings["site_url"]  # `mkdocs serve` sets its own
@@ -120,6 +133,10 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
                 build_tree(config, self.project, translation)
         finally:
             self.publication, self.serving = publication, serving
+        if serving and self.editor and not publication.layout.tree:
+            host, port = self.editor
+            write_admin(Path(config.site_dir), publication.course,
+                        {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1"})
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         # The course and media, and what `startpakke video` and `startpakke cards` make from them.
@@ -127,4 +144,11 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         for folder in (project.course_dir, project.media_dir, project.media_build, project.cards_build):
             if folder.is_dir():
                 server.watch(str(folder))
+        if self.editor and not _editor_servers.get(self.editor):
+            host, port = self.editor
+            site = {f"http://{host}:{port - 1}"} | ({f"http://localhost:{port - 1}"} if host == "127.0.0.1" else set())
+            try:
+                _editor_servers[self.editor] = start_editor(EditorBackend(project), host, port, site)
+            except OSError as error:  # the site is still served; only the forms cannot save
+                log.warning(f"The editor at /admin/ cannot save: port {port} is taken ({error})")
         return server

@@ -22,8 +22,11 @@ _handed: dict[Project, Publication] = {}
 
 
 class ContentErrors(Exception):
-    def __init__(self, count: int) -> None:
+    def __init__(self, problems: list[str]) -> None:
+        count = len(problems)
         super().__init__(f"The course has {count} error{'s' * (count != 1)} (listed above)")
+        self.problems = problems
+        """Each error as `check` prints it: file:line:col: field: error: message, and the hint."""
 
 
 def hand_over(project: Project, publication: Publication) -> None:
@@ -52,5 +55,5 @@ def publication_for(project: Project) -> Publication:
         # Errors stop the build; content warnings are for `startpakke check`, not for --strict.
         (log.error if problem.severity == "error" else log.info)(str(problem))
     if loaded.course is None:
-        raise ContentErrors(len(loaded.report.errors))
+        raise ContentErrors([str(problem) for problem in loaded.report.sorted() if problem.severity == "error"])
     return publish_course(loaded.course, project)
