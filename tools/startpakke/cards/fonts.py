@@ -16,11 +16,11 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..caches import user_cache
 from ..files import write_atomic
 from . import CannotPrint
 
@@ -88,7 +88,7 @@ def static_face(face: Face, source: Path) -> Path:
     from fontTools import version as fonttools
 
     key = hashlib.sha256(f"{face.weight}:{fonttools}:".encode() + source.read_bytes()).hexdigest()[:20]
-    folder = _cache_folder()
+    folder = user_cache("fonts")
     target = folder / f"{source.stem.split('[')[0]}-{face.weight}-{key}.ttf"
     if target.is_file():
         return target
@@ -114,8 +114,3 @@ def _instance(source: Path, weight: int) -> bytes:
     instancer.instantiateVariableFont(font, location, inplace=True)
     font.save(out)
     return out.getvalue()
-
-
-def _cache_folder() -> Path:
-    home = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(home) / "startpakke" / "fonts"

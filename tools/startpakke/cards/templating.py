@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import phrases
+from ..caches import template_cache
 from ..i18n import catalog
 from . import text
 from .card import tint
@@ -25,6 +26,7 @@ def environment(language: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(),
     )
     env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(block=text.block, inline=text.inline,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import phrases
+from ..caches import template_cache
 from ..i18n import Catalog, catalog
 from .captions import CaptionError, read_captions, transcript
 from .manifest import Quality, VideoEntry
@@ -132,6 +133,7 @@ def _environment(language: str) -> Environment:
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=template_cache(),
     )
     env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env

@@ -19,8 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..editor.admin import write_admin
-from ..editor.backend import EditorBackend, start as start_editor
+from ..caches import template_cache
 from ..i18n import catalog
 from ..markup import MARKDOWN_EXTENSIONS
 from ..project import Project
@@ -118,6 +117,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         return context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = env.bytecode_cache or template_cache()  # Material's templates, compiled once
         # The same page in each language, for the language menu and the sitemap (theme/).
         env.filters["alternates"] = partial(alternates, self.publication)
         return env
@@ -134,6 +134,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         finally:
             self.publication, self.serving = publication, serving
         if serving and self.editor and not publication.layout.tree:
+            from ..editor.admin import write_admin  # the editor is `serve`'s alone
+
             host, port = self.editor
             write_admin(Path(config.site_dir), publication.course,
                         {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1"})
@@ -145,6 +147,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         if self.editor and not _editor_servers.get(self.editor):
+            from ..editor.backend import EditorBackend, start as start_editor
+
             host, port = self.editor
             site = {f"http://{host}:{port - 1}"} | ({f"http://localhost:{port - 1}"} if host == "127.0.0.1" else set())
             try:

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import layout as pages_of
 from .. import phrases
+from ..caches import template_cache
 from ..exercises import exercise_groups
 from ..exercises.generate import Exercise, shuffled_items
 from ..i18n import Catalog, catalog
@@ -198,6 +199,7 @@ def _environment(tr: Catalog, fallbacks: Fallbacks) -> Environment:
         # `{#id}` is Markdown's attribute syntax for heading ids, so Jinja comments are `{## … ##}`.
         comment_start_string="{##",
         comment_end_string="##}",
+        bytecode_cache=template_cache(),
     )
     env.install_gettext_callables(tr.gettext, tr.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
