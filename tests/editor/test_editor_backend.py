@@ -133,3 +133,23 @@ def test_the_http_side_answers_only_the_sites_own_origin(backend: EditorBackend)
         assert status == 422 and "course/methods/metode-1.yml:" in body["error"]
     finally:
         server.shutdown()
+
+
+def test_a_renamed_method_is_checked_without_its_old_file(backend: EditorBackend) -> None:
+    """A module teaches metode-3: renaming its file would leave the module pointing at nothing."""
+    data = method(backend, "metode-3")
+    with pytest.raises(Refused, match="metode-3"):
+        save(backend, "course/methods/metode-3.yml", data, newPath="course/methods/metode-tre.yml")
+    assert (backend.root / "course/methods/metode-3.yml").is_file()
+    assert not (backend.root / "course/methods/metode-tre.yml").exists()
+
+
+def test_media_listing_leaves_out_links_to_files_outside_the_project(backend: EditorBackend, tmp_path: Path) -> None:
+    secret = tmp_path.parent / "secret.vtt"
+    secret.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHemmelig\n", "utf-8")
+    videos = backend.root / "media" / "videos"
+    videos.mkdir(parents=True, exist_ok=True)
+    (videos / "lenke.nb.vtt").symlink_to(secret)
+    assert all(item["name"] != "lenke.nb.vtt" for item in backend.answer("getMedia", {}))
+    with pytest.raises(Refused):
+        backend.answer("getMediaFile", {"path": "media/videos/lenke.nb.vtt"})

@@ -97,7 +97,9 @@ class EditorBackend:
 
     def _getMedia(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         folder = self.project.videos_dir
-        return [self._media(path) for path in sorted(folder.iterdir()) if path.is_file()] if folder.is_dir() else []
+        inside = [p for p in sorted(folder.iterdir()) if p.is_file() and p.resolve().is_relative_to(self.root)] \
+            if folder.is_dir() else []
+        return [self._media(path) for path in inside]
 
     def _getMediaFile(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._media(self._media_path(str(params.get("path", ""))))
@@ -117,9 +119,12 @@ class EditorBackend:
         files = params.get("dataFiles") or [params.get("entry") or {}]
         assets = params.get("assets") or []
         with self.lock:
-            texts = {}
+            texts: dict[Path, str | None] = {}
             for file in files:
-                path = str(file.get("newPath") or file.get("path") or "")
+                old, new = str(file.get("path") or ""), str(file.get("newPath") or "")
+                if new and new != old:  # renamed: the course is checked without the old file
+                    texts[self._entry_path(old)] = None
+                path = new or old
                 target = self._entry_path(path)
                 texts[target] = merged_yaml(target, _form_data(str(file.get("raw", "")), path))
             media = {self._media_path(str(a.get("path", ""))): _decoded(a) for a in assets}
@@ -128,12 +133,12 @@ class EditorBackend:
             self._validate(texts, media)
             for target, content in media.items():
                 write_atomic(target, content)
+            for target, text in texts.items():  # the new file first, then the renamed one goes
+                if text is not None:
+                    write_atomic(target, text)
             for target, text in texts.items():
-                write_atomic(target, text)
-            for file in files:  # a renamed entry: the old file goes once the new one is written
-                old = file.get("path")
-                if file.get("newPath") and old and old != file["newPath"]:
-                    self._entry_path(str(old)).unlink(missing_ok=True)
+                if text is None:
+                    target.unlink(missing_ok=True)
         self.on_saved()
         return {"message": "entry persisted"}
 
