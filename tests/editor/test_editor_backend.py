@@ -153,3 +153,27 @@ def test_media_listing_leaves_out_links_to_files_outside_the_project(backend: Ed
     assert all(item["name"] != "lenke.nb.vtt" for item in backend.answer("getMedia", {}))
     with pytest.raises(Refused):
         backend.answer("getMediaFile", {"path": "media/videos/lenke.nb.vtt"})
+
+
+def test_a_video_from_the_form_needs_its_captions_as_with_video_add(backend: EditorBackend, tmp_path: Path) -> None:
+    from tests.media.clips import make_clip
+
+    clip = make_clip(tmp_path / "klipp.mp4", seconds=1.0)
+    video = {"path": "media/videos/metode-1.mp4", "content": base64.b64encode(clip.read_bytes()).decode(),
+             "encoding": "base64"}
+    data = method(backend, "metode-1") | {"video": {"source": "media/videos/metode-1.mp4"}}
+    raw = yaml.safe_dump(data, allow_unicode=True)
+    with pytest.raises(Refused, match="the video has no captions"):
+        backend.answer("persistEntry", {"dataFiles": [{"path": "course/methods/metode-1.yml", "raw": raw}],
+                                        "assets": [video]})
+    assert not (backend.root / "media/videos/metode-1.mp4").exists(), "nothing is written half-way"
+
+    captions = {"path": "media/videos/metode-1.nb.vtt", "encoding": "base64",
+                "content": base64.b64encode(b"WEBVTT\n\n00:00.000 --> 00:00.900\nHei.\n").decode()}
+    data["video"]["captions"] = {"nb": "media/videos/metode-1.nb.vtt"}
+    backend.answer("persistEntry", {"dataFiles": [{"path": "course/methods/metode-1.yml",
+                                                   "raw": yaml.safe_dump(data, allow_unicode=True)}],
+                                    "assets": [video, captions]})
+    assert (backend.root / "media/videos/metode-1.mp4").read_bytes() == clip.read_bytes()
+    loaded = load_course(backend.project)
+    assert loaded.course and loaded.course.methods["metode-1"].video

@@ -86,7 +86,7 @@ def test_a_method_made_in_the_form_is_saved_checked_and_published(page: Any, ser
     for index, (low, high) in enumerate([("20", "40"), ("3", "12")]):
         page.locator('[id^="min-field"]').nth(index).fill(low)
         page.locator('[id^="max-field"]').nth(index).fill(high)
-    page.get_by_role("button", name="Add steg").first.click()
+    page.get_by_role("button", name="Legg til steg").first.click()
     page.locator('[id^="title-field"]').nth(1).fill("Gå og lytt")
     page.locator('[id^="minutes-field"]').first.fill("20")
     editors.nth(3).click()
