@@ -97,6 +97,37 @@ def test_the_player_works_in_chromium_without_accessibility_violations(site: Pat
         assert found == []
 
 
+SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50 * 1024, "uploadThroughput": 25 * 1024,
+           "connectionType": "cellular3g"}
+"""DevTools' network emulation: Chromium's own estimate of the connection (navigator.connection) follows it."""
+
+
+def test_on_a_slow_connection_the_player_starts_with_the_smallest_video_unless_the_learner_chose(site: Path) -> None:
+    with serve_folder(site) as base, chromium() as browser:
+        def source_on_method_page(slow: bool, chosen: str | None = None) -> tuple[str, str]:
+            context = browser.new_context()
+            page = context.new_page()
+            if slow:
+                session = context.new_cdp_session(page)
+                session.send("Network.enable")
+                session.send("Network.emulateNetworkConditions", SLOW_3G)
+            if chosen:
+                page.add_init_script(f"localStorage.setItem('startpakke.videoQuality', '\"{chosen}\"')")
+            page.goto(base + "metoder/interessentkart/", timeout=120_000)
+            page.locator("[data-sp-quality-slot] select").wait_for()
+            found = (page.evaluate("navigator.connection.effectiveType"),
+                     page.evaluate("document.querySelector('article video source').getAttribute('src')"))
+            context.close()
+            return found
+
+        kind, normal = source_on_method_page(slow=False)
+        assert kind == "4g" and "540p" in normal, (kind, normal)  # the default, medium
+        kind, slow = source_on_method_page(slow=True)
+        assert kind in ("slow-2g", "2g", "3g") and "360p" in slow, (kind, slow)
+        _, chosen = source_on_method_page(slow=True, chosen="high")
+        assert "720p" in chosen, "the learner's own choice wins over the connection"
+
+
 def test_zensical_builds_the_export_as_it_is_and_a_method_page_looks_like_ours(site: Path, tmp_path: Path) -> None:
     code, output = run("export-markdown", str(tmp_path / "export"), cwd=site.parent)
     assert code == 0, output

@@ -1,4 +1,6 @@
 // Quality choice for Startpakke's method videos: low, medium (default) or high, remembered across pages.
+// On a slow connection, or when the learner's browser asks to save data, the player starts with the
+// lowest quality instead, until the learner picks one herself.
 // Without this script the player still works (medium quality, captions, download link, transcript).
 // Needs the bootstrap, startpakke.js, loaded before it.
 (function () {
@@ -35,6 +37,12 @@
     }
   }
 
+  // The browser's own judgement of the connection (Chromium's Network Information API); elsewhere unknown.
+  function constrained() {
+    var connection = navigator.connection;
+    return !!connection && (connection.saveData === true || /^(slow-2g|2g|3g)$/.test(connection.effectiveType || ""));
+  }
+
   function setUp(player) {
     var slot = player.querySelector("[data-sp-quality-slot]");
     var sources = sourcesOf(player);
@@ -46,7 +54,7 @@
     select.value = player.getAttribute("data-sp-default");
     label.append(Startpakke._("Quality") + " ", select);
     slot.append(label);
-    var wanted = Startpakke.storage.get(KEY);
+    var wanted = Startpakke.storage.get(KEY) || (constrained() ? sources[0].quality : null);
     if (wanted) { setQuality(player, wanted, false); }
     select.addEventListener("change", function () {
       Startpakke.storage.set(KEY, select.value);
