@@ -74,13 +74,18 @@ def build(root: Path, engine: str = "mkdocs") -> float:
                             capture_output=True, text=True)
     took = time.perf_counter() - start
     if result.returncode:
-        sys.exit(f"{engine} build failed in {root}:\n{result.stdout}{result.stderr}")
+        if engine == "mkdocs":
+            sys.exit(f"{engine} build failed in {root}:\n{result.stdout}{result.stderr}")
+        # Another engine's limit is a finding to report, not a reason to lose the run's other figures.
+        reason = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
+        print(f"{engine} could not build {root.name}: {reason}", flush=True)
+        return float("nan")
     return took
 
 
 def mean_page_kb(site: Path) -> tuple[int, float]:
     pages = [p for p in site.rglob("index.html")]
-    return len(pages), sum(p.stat().st_size for p in pages) / len(pages) / 1024
+    return len(pages), sum(p.stat().st_size for p in pages) / len(pages) / 1024 if pages else float("nan")
 
 
 def main() -> None:
