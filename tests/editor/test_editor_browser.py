@@ -136,8 +136,12 @@ def test_a_module_edited_in_the_form_keeps_the_rest_of_its_file(page: Any, serve
     page.goto(f"{base}/admin/#/collections/modules/entries/modul-1")
     summary = page.locator('[id^="summary-field"]').first
     summary.fill("Vi blir kjent med utfordringen og menneskene rundt den.")
+    page.evaluate("window.notReloaded = true")
     publish(page)
     wait_for(lambda: "blir kjent med utfordringen" in module.read_text("utf-8"), "the saved module")
+    wait_for(lambda: "blir kjent med utfordringen" in fetch(f"{base}/moduler/modul-1/")[1], "the rebuilt site")
+    page.wait_for_timeout(1500)  # the live reload, had it not been stopped, would have come by now
+    assert page.evaluate("window.notReloaded === true"), "the form is not reloaded when the site rebuilds"
     after = yaml.safe_load(module.read_text("utf-8"))
     assert module.read_text("utf-8").startswith("# Modulen for første samling.\n")
     assert {k: v for k, v in after.items() if k != "summary"} == {k: v for k, v in before.items() if k != "summary"}

@@ -17,8 +17,8 @@ from ..model import Course
 from .forms import collections
 
 VENDOR = Path(__file__).parent / "vendor" / "decap-cms"
-NORWEGIAN = Path(__file__).parent / "assets" / "decap-nb.js"
-"""The Norwegian words Decap's nb_no catalog lacks."""
+ASSETS = Path(__file__).parent / "assets"
+"""keep-form.js (no live reload of the forms) and decap-nb.js (the words Decap's nb_no catalog lacks)."""
 FOLDER = "admin"
 
 
@@ -43,8 +43,8 @@ def admin_page(title: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>Rediger kurset: {html.escape(title)}</title>\n"
-        '</head>\n<body>\n<script src="decap-cms.js"></script>\n<script src="decap-nb.js"></script>\n'
-        '</body>\n</html>\n'
+        '</head>\n<body>\n<script src="keep-form.js"></script>\n<script src="decap-cms.js"></script>\n'
+        '<script src="decap-nb.js"></script>\n</body>\n</html>\n'
     )
 
 
@@ -52,7 +52,7 @@ def write_admin(site_dir: Path, course: Course, backend: dict[str, Any], site_ur
     """/admin/ in the built site: the page, its configuration and Decap's files."""
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for source in [*VENDOR.iterdir(), NORWEGIAN]:
+    for source in [*VENDOR.iterdir(), *ASSETS.iterdir()]:
         target = folder / source.name
         if not (target.is_file() and target.stat().st_size == source.stat().st_size):
             _link_or_copy(source, target)
