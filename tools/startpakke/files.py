@@ -60,6 +60,16 @@ def copy_atomic(source: Path, path: Path) -> None:
         shutil.copyfileobj(original, file, 1 << 20)
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` as another name of `source` (no bytes copied), or a copy where no link can be made
+    (another disk); a file already at `target` is replaced."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 class NotUtf8(ValueError):
     """A text file in another encoding; `line` is where its first non-UTF-8 byte is."""
 

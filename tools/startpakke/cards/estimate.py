@@ -41,8 +41,8 @@ class Unknown(Exception):
 # --- fonts ------------------------------------------------------------------------------------------
 
 @cache
-def _advances(family: str, bold: bool, italic: bool) -> tuple[dict[int, float], float]:
-    """A face's advance width per character, in ems, and the em size in font units."""
+def _advances(family: str, bold: bool, italic: bool) -> dict[int, float]:
+    """A face's advance width per character, in ems."""
     from fontTools.ttLib import TTFont
 
     weight, style = (700 if bold else 400), ("italic" if italic else "normal")
@@ -53,8 +53,7 @@ def _advances(family: str, bold: bool, italic: bool) -> tuple[dict[int, float], 
     font = TTFont(path, lazy=True)
     glyphs = font.getGlyphSet(location={"wght": weight, "wdth": 100})
     em = font["head"].unitsPerEm
-    widths = {code: glyphs[name].width / em for code, name in font.getBestCmap().items()}
-    return widths, em
+    return {code: glyphs[name].width / em for code, name in font.getBestCmap().items()}
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class Style:
         return "Startpakke Serif" if self.serif else "Startpakke Sans"
 
     def width(self, text: str) -> float:
-        widths, _ = _advances(self.family, self.bold, self.italic)
+        widths = _advances(self.family, self.bold, self.italic)
         if self.upper:
             text = text.upper()
         try:
@@ -392,7 +391,6 @@ def area_pt(side: Side, fmt: CardFormat) -> tuple[float, float]:
 
 def side_height(side: Side, fmt: CardFormat, language: str) -> float | None:
     """At least as much as the side's text takes in the print CSS, in pt; None when not known."""
-    font_sources()  # no fonts, no printing: say so as laying out would (CannotPrint)
     k = fmt.card_mm[0] / 105
     width, _ = area_pt(side, fmt)
     try:

@@ -14,6 +14,7 @@ from ..files import write_atomic
 from ..model import Course
 from .card import Card, Side
 from .estimate import fits_one_page
+from .fonts import font_sources
 from .inputs import design
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
@@ -70,6 +71,7 @@ class PageCounts:
         if not todo:
             return
         self.changed = True
+        font_sources()  # no fonts, no printing: say so even when no side needs laying out (CannotPrint)
         unsure = []
         for side in todo:
             if fits_one_page(side, self.fmt, self.course.language):

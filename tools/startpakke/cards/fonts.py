@@ -87,7 +87,7 @@ def static_face(face: Face, source: Path) -> Path:
     font itself: WeasyPrint instances it, only more slowly."""
     from fontTools import version as fonttools
 
-    key = hashlib.sha256(f"{face.weight}:{fonttools}:".encode() + source.read_bytes()).hexdigest()[:20]
+    key = hashlib.sha256(f"{face.weight}:{fonttools}:{_digest(source)}".encode()).hexdigest()[:20]
     folder = user_cache("fonts")
     target = folder / f"{source.stem.split('[')[0]}-{face.weight}-{key}.ttf"
     if target.is_file():
@@ -101,6 +101,12 @@ def static_face(face: Face, source: Path) -> Path:
     except OSError:
         return source
     return target
+
+
+@cache
+def _digest(source: Path) -> str:
+    """A font file's content digest: two faces (regular and bold) come from each file."""
+    return hashlib.sha256(source.read_bytes()).hexdigest()
 
 
 def _instance(source: Path, weight: int) -> bytes:

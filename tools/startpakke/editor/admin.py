@@ -5,14 +5,12 @@ service set up with `startpakke editor setup`."""
 from __future__ import annotations
 
 import html
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..files import write_atomic
+from ..files import link_or_copy, write_atomic
 from ..model import Course
 from .forms import collections
 
@@ -55,16 +53,8 @@ def write_admin(site_dir: Path, course: Course, backend: dict[str, Any], site_ur
     for source in [*VENDOR.iterdir(), *ASSETS.iterdir()]:
         target = folder / source.name
         if not (target.is_file() and target.stat().st_size == source.stat().st_size):
-            _link_or_copy(source, target)
+            link_or_copy(source, target)  # 6 MB on every rebuild of `serve` would be copied for nothing
     write_atomic(folder / "index.html", admin_page(course.info.title))
     text = yaml.safe_dump(decap_config(course, backend, site_url), allow_unicode=True, sort_keys=False)
     write_atomic(folder / "config.yml", text)
     return folder
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)  # 6 MB on every rebuild of `serve` would be copied for nothing
-    except OSError:
-        shutil.copyfile(source, target)

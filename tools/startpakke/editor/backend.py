@@ -18,7 +18,6 @@ import binascii
 import hashlib
 import io
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -33,7 +32,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from ..files import write_atomic
+from ..files import copy_atomic, link_or_copy, write_atomic
 from ..loading import load_course
 from ..model import CAPTION_TYPES, SLUG_PATTERN, VIDEO_TYPES
 from ..problems import Problem
@@ -128,8 +127,6 @@ class EditorBackend:
                 target = self._entry_path(path)
                 texts[target] = merged_yaml(target, _form_data(str(file.get("raw", "")), path))
             media = {self._media_path(str(a.get("path", ""))): _decoded(a) for a in assets}
-            for target, content in media.items():
-                check_media(target, content)
             self._validate(texts, media)
             for target, content in media.items():
                 write_atomic(target, content)
@@ -146,9 +143,12 @@ class EditorBackend:
         asset = params.get("asset") or {}
         target = self._media_path(str(asset.get("path", "")))
         content = _decoded(asset)
-        check_media(target, content)
-        with self.lock:
-            write_atomic(target, content)
+        with tempfile.TemporaryDirectory(prefix="startpakke-media-") as tmp:
+            upload = Path(tmp) / target.name
+            upload.write_bytes(content)
+            check_media(upload)
+            with self.lock:
+                copy_atomic(upload, target)
         return self._media(target)
 
     def _deleteFile(self, params: dict[str, Any]) -> dict[str, str]:
@@ -167,8 +167,9 @@ class EditorBackend:
         return {"message": f"deleted files {', '.join(paths)}"}
 
     def _validate(self, texts: dict[Path, str | None], media: dict[Path, bytes]) -> None:
-        """Load the course as it would be after the save (None: a deleted file), with `check`'s loader,
-        in a copy beside the project's build output (the same disk, so videos are linked, not copied)."""
+        """Check the uploads, then load the course as it would be after the save (None: a deleted file)
+        with `check`'s loader, in a copy beside the project's build output (the same disk, so the
+        videos already there are linked, not copied)."""
         scratch = self.project.root / "build"
         scratch.mkdir(exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".editor-save-", dir=scratch) as tmp:
@@ -179,10 +180,11 @@ class EditorBackend:
             if self.project.videos_dir.is_dir():
                 for path in self.project.videos_dir.iterdir():
                     if path.is_file() and not path.is_symlink():
-                        _link_or_copy(path, videos / path.name)
+                        link_or_copy(path, videos / path.name)
             for target, content in media.items():
                 (videos / target.name).unlink(missing_ok=True)
                 (videos / target.name).write_bytes(content)
+                check_media(videos / target.name)
             for target, text in texts.items():
                 place = copy / target.relative_to(self.root)
                 if text is None:
@@ -224,13 +226,6 @@ def _in_form(problem: Problem) -> str:
     return f"{problem}" + (f"\n    (feltet «{LABELS[name]}»)" if name in LABELS else "")
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 def _decoded(asset: dict[str, Any]) -> bytes:
     if asset.get("encoding") != "base64":
         raise Refused("media must come base64-encoded")
@@ -240,23 +235,21 @@ def _decoded(asset: dict[str, Any]) -> bytes:
         raise Refused("the uploaded file is damaged (not base64)") from None
 
 
-def check_media(target: Path, content: bytes) -> None:
-    """The checks of `startpakke video add`: a video ffprobe can read, captions that parse."""
+def check_media(path: Path) -> None:
+    """The checks of `startpakke video add`, on an uploaded file: a video ffprobe can read, captions
+    that parse."""
     from ..media.captions import CaptionError, read_captions
     from ..media.probe import ProbeError, probe
 
-    with tempfile.TemporaryDirectory(prefix="startpakke-media-") as tmp:
-        probe_path = Path(tmp) / target.name
-        probe_path.write_bytes(content)
-        try:
-            if target.suffix.lower() in CAPTION_TYPES:
-                read_captions(probe_path)
-            else:
-                probe(probe_path)
-        except CaptionError as error:
-            raise Refused(f"Ikke lagret: {target.name}:{error.line}: {error.message}") from None
-        except ProbeError as error:
-            raise Refused(f"Ikke lagret: {target.name}: {error}") from None
+    try:
+        if path.suffix.lower() in CAPTION_TYPES:
+            read_captions(path)
+        else:
+            probe(path)
+    except CaptionError as error:
+        raise Refused(f"Ikke lagret: {path.name}:{error.line}: {error.message}") from None
+    except ProbeError as error:
+        raise Refused(f"Ikke lagret: {path.name}: {error}") from None
 
 
 def _form_data(raw: str, path: str) -> Any:

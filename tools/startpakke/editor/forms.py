@@ -16,6 +16,7 @@ import annotated_types
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from ..i18n import language_name
 from ..model import CourseFile, MethodFile, ModuleFile, Phase, PublishedLanguage, Text
 from .labels import LABELS, OPTIONS
 
@@ -108,14 +109,14 @@ def _widget(annotation: Any, metadata: list[Any], phases: list[Phase]) -> Field:
         return number | ({"min": low} if low is not None else {}) | (
             {"max": limits["le"]} if "le" in limits else {})
     if origin is Literal:
-        return {"widget": "select", "options": [{"label": OPTIONS.get(v, v), "value": v} for v in get_args(tp)]}
+        return {"widget": "select", "options": [{"label": _option(v), "value": v} for v in get_args(tp)]}
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return {"widget": "object", "collapsed": False, "fields": form_fields(tp, phases)}
     if origin in (Union, types.UnionType):
         return _one_of(get_args(tp), phases)
     if origin is dict:  # captions: a file for each language the course can be published in
         return {"widget": "object", "collapsed": True, "fields": [
-            {"name": code, "label": f"Teksting på {OPTIONS[code]}", "widget": "file", "required": False}
+            {"name": code, "label": f"Teksting på {_option(code)}", "widget": "file", "required": False}
             for code in get_args(PublishedLanguage)]}
     if origin is list:
         return _list(get_args(tp)[0], limits, phases)
@@ -133,7 +134,7 @@ def _list(item: Any, limits: dict[str, int], phases: list[Phase]) -> Field:
         # Exercises: one form per kind, told apart by `type:` as in the YAML.
         field["typeKey"] = "type"
         field["types"] = [
-            {"name": value, "label": OPTIONS.get(value, value), "widget": "object",
+            {"name": value, "label": _option(value), "widget": "object",
              "fields": [f for f in form_fields(model, phases) if f["name"] != "type"]}
             for model in get_args(tp) for value in get_args(model.model_fields["type"].annotation)]
     elif isinstance(tp, type) and issubclass(tp, BaseModel):
@@ -152,6 +153,11 @@ def _one_of(options: tuple[Any, ...], phases: list[Phase]) -> Field:
         for field in form_fields(model, phases):
             fields.setdefault(field["name"], _optional(field))
     return {"widget": "object", "collapsed": False, "fields": list(fields.values())}
+
+
+def _option(value: str) -> str:
+    """A select value as the form shows it: a language by its Norwegian name, others from labels.py."""
+    return OPTIONS.get(value) or language_name(value, "nb")
 
 
 def _relation(collection: str, multiple: bool) -> Field:

@@ -70,9 +70,8 @@ LABELS = {
 }
 
 OPTIONS = {
-    "nb": "bokmål", "nn": "nynorsk", "se": "nordsamisk", "da": "dansk", "en": "engelsk",
     "digital": "digital", "physical": "fysisk",
     "single_choice": "Ett riktig svar", "multiple_choice": "Flere riktige svar",
     "ordering": "Sett i rekkefølge", "reflection": "Refleksjon",
 }
-"""Labels of the values a select offers."""
+"""Labels of the values a select offers; a language is named by i18n.language_name."""

@@ -46,8 +46,12 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     serving = False
     publication: Publication | None = None
     content_errors: list[str] = []
-    editor: tuple[str, int] | None = None
-    """Where `serve` answers the editor's forms (editor/backend.py): beside the site, one port up."""
+    served_at: tuple[str, int] | None = None
+    """The address `serve` serves the site at; the editor's forms save one port up (editor/backend.py)."""
+
+    @property
+    def editor(self) -> tuple[str, int] | None:
+        return (self.served_at[0], self.served_at[1] + 1) if self.served_at else None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup keeps this plugin alive across `mkdocs serve` rebuilds, which is what lets
@@ -69,7 +73,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         config.extra["content_errors"] = self.content_errors
         publication = self.publication
         if self.serving and not publication.layout.tree:  # the root build's address, not a translation's
-            self.editor = (config.dev_addr.host, config.dev_addr.port + 1)
+            self.served_at = (config.dev_addr.host, config.dev_addr.port)
         settings = publication.engine_settings()
         config.site_name, config.copyright, config.nav = settings["site_name"], settings["copyright"], settings["nav"]
         config.site_url = config.site_url or settings["site_url"]  # `mkdocs serve` sets its own
@@ -146,11 +150,11 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         for folder in (project.course_dir, project.media_dir, project.media_build, project.cards_build):
             if folder.is_dir():
                 server.watch(str(folder))
-        if self.editor and not _editor_servers.get(self.editor):
+        if self.served_at and self.editor not in _editor_servers:
             from ..editor.backend import EditorBackend, start as start_editor
 
-            host, port = self.editor
-            site = {f"http://{host}:{port - 1}"} | ({f"http://localhost:{port - 1}"} if host == "127.0.0.1" else set())
+            (host, site_port), (_, port) = self.served_at, self.editor
+            site = {f"http://{host}:{site_port}"} | ({f"http://localhost:{site_port}"} if host == "127.0.0.1" else set())
             try:
                 _editor_servers[self.editor] = start_editor(EditorBackend(project), host, port, site)
             except OSError as error:  # the site is still served; only the forms cannot save
