@@ -127,6 +127,19 @@ def open_section(box: Any) -> None:
     box.locator("xpath=ancestor::details[contains(@class, 'sp-group')]/summary").click()
 
 
+def solve_ordering(page: Any, box: Any) -> None:
+    """Move each item up to its place with the focused «up» button and Enter, as a keyboard user would."""
+    items = box.locator(".sp-order li")
+    for target in range(items.count()):
+        while True:
+            positions = [int(items.nth(i).get_attribute("data-sp-position")) for i in range(items.count())]
+            at = positions.index(target + 1)
+            if at == target:
+                break
+            items.nth(at).locator('[data-sp-move="up"]').focus()
+            page.keyboard.press("Enter")
+
+
 @contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve a built site on a free local port; yields its base URL."""

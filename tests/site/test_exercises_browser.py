@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.site.sitekit import REPO, open_section, serve_folder
+from tests.site.sitekit import REPO, open_section, serve_folder, solve_ordering
 from startpakke.project import Project
 from startpakke.site import publish
 
@@ -69,19 +69,6 @@ def test_a_choice_exercise_right_and_wrong_with_the_keyboard(page, base_url) -> 
     assert box.locator(".sp-result").inner_text() == "Riktig!"
     assert box.locator(f"#sp-{number}-{right + 1}-feedback").inner_text().startswith("Riktig.")
     assert not feedback.is_visible()
-
-
-def solve_ordering(page: Any, box: Any) -> None:
-    """Move each item up to its place with the focused «up» button and Enter, as a keyboard user would."""
-    items = box.locator(".sp-order li")
-    for target in range(items.count()):
-        while True:
-            positions = [int(items.nth(i).get_attribute("data-sp-position")) for i in range(items.count())]
-            at = positions.index(target + 1)
-            if at == target:
-                break
-            items.nth(at).locator('[data-sp-move="up"]').focus()
-            page.keyboard.press("Enter")
 
 
 def test_an_ordering_exercise_with_the_keyboard_and_its_announcements(page, base_url) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -315,25 +316,46 @@ def export_markdown(
                   f"build it with `mkdocs build` or `zensical build` there.")
 
 
-@package_app.command("offline")
-def package_offline(
-    out: Annotated[Path, typer.Option("--out", help="The zip to write, e.g. kurs.zip.")],
-    course: CourseOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="The language of the copy: the course's own (default) "
-                                                    "or one of its translations.")] = "",
-    all_renditions: Annotated[bool, typer.Option(
-        "--all-renditions", help="Every video quality, not only the smallest.")] = False,
-) -> None:
-    """A zip that opens from disk with a double click on index.html: no server, no network."""
-    from .packages.offline import make_offline_copy
+PACKAGES = {
+    "offline": ("offline:make_offline_copy",
+                "A zip that opens from disk with a double click on index.html: no server, no network.",
+                "Unpack it and open index.html."),
+    "scorm12": ("scorm12:make_scorm12",
+                "A SCORM 1.2 package for a learning platform (Moodle, KS Læring, Canvas): progress, bookmark, "
+                "completion and score go to the platform.",
+                "Upload it to the learning platform as a SCORM package (see README.md)."),
+    "cmi5": ("cmi5:make_cmi5", "A cmi5 package for a learning platform with an xAPI learning record store.",
+             "Import it into a cmi5 platform as a course package (see README.md)."),
+}
+"""Each `startpakke package KIND`: the function in startpakke.packages that makes it, what it is, what
+to do with it."""
 
-    loaded = load_and_report(course, quiet=True, extra=check_translations)
-    assert loaded.course
-    _site_config(loaded.project)
-    made = make_offline_copy(loaded.course, loaded.project, out, lang, all_renditions)
-    videos = ", ".join(made.videos) if made.videos else "none"
-    console.print(f"Wrote [bold]{made.path}[/bold]: {made.size / 1e6:.1f} MB, {made.pages} pages, "
-                  f"videos: {videos}. Unpack it and open index.html.")
+
+PackageOut = Annotated[Path, typer.Option("--out", help="The zip to write, e.g. kurs.zip.")]
+PackageLanguage = Annotated[str, typer.Option(
+    "--lang", help="The language of the package: the course's own (default) or one of its translations.")]
+AllRenditions = Annotated[bool, typer.Option("--all-renditions", help="Every video quality, not only the smallest.")]
+
+
+def _package_command(kind: str, maker: str, about: str, then: str) -> None:
+    def command(out: PackageOut, course: CourseOption = None, lang: PackageLanguage = "",
+                all_renditions: AllRenditions = False) -> None:
+        module, name = maker.split(":")
+        make = getattr(importlib.import_module(f".packages.{module}", __package__), name)
+        loaded = load_and_report(course, quiet=True, extra=check_translations)
+        assert loaded.course
+        _site_config(loaded.project)
+        made = make(loaded.course, loaded.project, out, lang, all_renditions)
+        videos = ", ".join(made.videos) if made.videos else "none"
+        console.print(f"Wrote [bold]{made.path}[/bold]: {made.size / 1e6:.1f} MB, {made.pages} pages, "
+                      f"videos: {videos}. {then}")
+
+    command.__doc__ = about
+    package_app.command(kind)(command)
+
+
+for _kind, (_maker, _about, _then) in PACKAGES.items():
+    _package_command(_kind, _maker, _about, _then)
 
 
 def _publication(loaded: Loaded) -> Publication:

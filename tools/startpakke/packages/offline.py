@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
@@ -56,14 +57,24 @@ def offline_publication(course: Course, project: Project, language: str = "",
 
 def make_offline_copy(course: Course, project: Project, out: Path, language: str = "",
                       all_renditions: bool = False) -> Made:
-    """Build the site for `file://` into a temporary folder and zip it into `out`: one folder named
-    after the zip, with index.html at its top. `out` appears complete or not at all."""
+    """The site for `file://`, zipped into `out` as one folder named after the zip, with index.html at
+    its top."""
     publication = offline_publication(course, project, language, all_renditions)
-    with tempfile.TemporaryDirectory(prefix="startpakke-offline-") as temporary:
+    return write_package(publication, project, out, top=out.stem or "kurs")
+
+
+def write_package(publication: Publication, project: Project, out: Path, top: str = "",
+                  finish: Callable[[Path], None] | None = None) -> Made:
+    """Build the publication's site into a temporary folder, let `finish` add to it (a package's
+    manifest, which lists the site's files), and zip it into `out`, below the folder `top` if given.
+    `out` appears complete or not at all."""
+    with tempfile.TemporaryDirectory(prefix="startpakke-package-") as temporary:
         site = site_build.build_site(project, Path(temporary) / "site", publication=publication,
                                      configure=_for_file_addresses)
+        if finish:
+            finish(site)
         with open_atomic(out) as file:
-            _zip(site, out.stem or "kurs", file)
+            _zip(site, top, file)
     return Made(out, out.stat().st_size, len(publication.site.pages), _videos_in(publication))
 
 
@@ -77,6 +88,7 @@ def _videos_in(publication: Publication) -> list[str]:
 def _for_file_addresses(config: MkDocsConfig) -> None:
     from material.plugins.offline.plugin import OfflinePlugin
 
+    config.site_url = None  # no canonical links or sitemap pointing out of the copy
     features = config.theme.get("features", [])
     config.theme["features"] = [feature for feature in features if feature not in NEEDS_A_SERVER]
     # The plugin would add the shim from a CDN unless one is named already.
@@ -90,4 +102,4 @@ def _zip(site: Path, top: str, file) -> None:
     with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                archive.write(path, f"{top}/{path.relative_to(site).as_posix()}")
+                archive.write(path, str(PurePosixPath(top, path.relative_to(site).as_posix())))

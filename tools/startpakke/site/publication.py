@@ -23,9 +23,10 @@ from .text import plain_title
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/startpakke/"
-SCRIPT_ORDER = ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
-"""Scripts load in this order: the course's data, the bootstrap (startpakke.js), then the scripts that
-use them; a script not listed loads after these."""
+SCRIPT_ORDER = ["course.js", "lms.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+"""Scripts load in this order: the course's data, a learning-platform package's progress store (lms.js,
+only in those packages), the bootstrap (startpakke.js), then the scripts that use them; a script not
+listed loads after these."""
 MATERIAL_LINK = '<a href="https://squidfunk.github.io/mkdocs-material/">Material for MkDocs</a>'
 
 
@@ -65,7 +66,8 @@ class Publication:
         made_with = _("Made with %(tool)s") % {"tool": MATERIAL_LINK}
         return {
             "site_name": plain_title(info.title),
-            "site_url": info.site_url or None,
+            # A copy with file addresses (offline, learning platforms) has no address of its own to name.
+            "site_url": (info.site_url or None) if self.layout.style != "file" else None,
             # Material's own «Made with Material for MkDocs» is English whatever the language: ours.
             "copyright": f"{plain_title(f'{info.publisher} · {info.license}')} · {made_with}",
             "extra": {"generator": False,
