@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import atexit
 import functools
+import gzip
 import http.server
+import io
 import os
+import re
 import subprocess
 import sys
 import shutil
@@ -40,6 +43,14 @@ def make_project(root: Path, **course: Any) -> Project:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
     return Project(root)
+
+
+def copy_example(root: Path) -> Path:
+    """A copy of the example course's project (course, media, docs, mkdocs.yml) under `root`."""
+    for part in ("course", "media", "docs"):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 @functools.cache
@@ -141,8 +152,9 @@ def solve_ordering(page: Any, box: Any) -> None:
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """Serve a built site on a free local port; yields its base URL."""
+def serve_folder(folder: Path, compressed: bool = False) -> Iterator[str]:
+    """Serve a built site on a free local port; yields its base URL. `compressed`: text gzipped for a
+    browser that accepts it, as web hosts serve it."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -150,6 +162,21 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
         def log_message(self, *args: Any) -> None:
             pass
+
+        def send_head(self) -> Any:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?")[0].endswith("/"):
+                path = path / "index.html"
+            kind = self.guess_type(str(path))
+            if not (compressed and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")
+                    and re.match(r"text/|application/(javascript|json|xml|manifest)|image/svg", kind)):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes())
+            self.send_response(200)
+            for name, value in (("Content-Type", kind), ("Content-Encoding", "gzip"), ("Content-Length", str(len(body)))):
+                self.send_header(name, value)
+            self.end_headers()
+            return io.BytesIO(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -17,7 +17,7 @@ from startpakke.site import publish
 
 MODULE = "okt-1-forsta-utfordringen"
 EXERCISES = f"moduler/{MODULE}/oppgaver/"
-ORDER = ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js"]
+ORDER = ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "offline.js"]
 
 # An in-memory store, as an LMS integration would install it before the site's scripts run.
 MEMORY_STORE = """

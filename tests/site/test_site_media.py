@@ -50,7 +50,7 @@ def test_the_method_page_has_the_player_and_its_files(site: Path) -> None:
 def test_the_player_script_loads_last_after_the_bootstrap(site: Path) -> None:
     _, html = page(site, "metoder/interessentkart")
     ours = [s["src"].rsplit("/", 1)[-1] for s in html.select("script[src]") if "assets/startpakke/" in s["src"]]
-    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "offline.js", "player.js"]
     assert (site / "assets" / "startpakke" / "startpakke.js").is_file()
 
 
@@ -146,7 +146,7 @@ def test_zensical_builds_the_export_as_it_is_and_a_method_page_looks_like_ours(s
             assert (target / "index.html" if target.is_dir() else target).is_file(), (html, url)
     _, method = page(zensical, "metoder/interessentkart")
     ours = [s["src"].rsplit("/", 1)[-1] for s in method.select("script[src]") if "assets/startpakke/" in s["src"]]
-    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+    assert ours == ["course.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "offline.js", "player.js"]
     with serve_folder(site) as our_base, serve_folder(tmp_path / "web") as web, chromium() as browser:
         page_ = browser.new_page(viewport={"width": 1280, "height": 900})
         looks = {}

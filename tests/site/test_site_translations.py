@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,8 +16,8 @@ from bs4 import BeautifulSoup
 
 from startpakke.project import Project
 from startpakke.site import publish
-from tests.site.sitekit import (REPO, example_site, expected_paths, html_pages, page_path, run, serve_folder,
-                                source_pages)
+from tests.site.sitekit import (REPO, copy_example, example_site, expected_paths, html_pages, page_path, run,
+                                serve_folder, source_pages)
 
 TRANSLATIONS = ["nn", "se", "da", "en"]
 LANGUAGES = ["nb", *TRANSLATIONS]
@@ -122,10 +121,7 @@ def test_each_language_searches_its_own_pages_with_its_own_stemming() -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for part in ("course", "media", "docs"):
-        shutil.copytree(REPO / part, tmp_path / part)
-    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+    return copy_example(tmp_path)
 
 
 def sami_entry(root: Path, context: str) -> tuple[polib.POFile, polib.POEntry]:

@@ -302,13 +302,16 @@ class _Worker:
         at, representative = poster.choose(requested, entry.duration)
         if requested is not None and representative:
             self.problem(("video", "poster_at"), *poster.outside(requested, entry.duration), "warning")
-        largest = max(entry.renditions, key=lambda r: r.width * r.height)
-        key = key_of(entry.key, at, representative, largest.width, largest.height)
+        # At the second smallest rendition's size (540p where there is one): sharp in the player on a
+        # screen, and a third of the largest's bytes in a phone's first view of the page.
+        by_size = sorted(entry.renditions, key=lambda r: r.width * r.height)
+        sized = by_size[min(1, len(by_size) - 1)]
+        key = key_of(entry.key, at, representative, sized.width, sized.height)
         if previous and previous.poster.key == key and self._build(previous.poster.path).is_file():
             return previous.poster.model_copy(update={"requested": requested})
         final = self.out_dir / f"{self.job.slug}-poster-{key[:12]}.jpg"
         part = final.with_name(final.name + ".part")
-        command = encode.poster_command(self.exe, source, at, (largest.width, largest.height), part,
+        command = encode.poster_command(self.exe, source, at, (sized.width, sized.height), part,
                                         self.settings, representative)
         try:
             encode.run(command, 0)
@@ -320,6 +323,6 @@ class _Worker:
                                                f"({error})") from None
         finally:
             part.unlink(missing_ok=True)
-        return PosterFile(path=self._relative(final), at=at, key=key, width=largest.width,
-                          height=largest.height, requested=requested)
+        return PosterFile(path=self._relative(final), at=at, key=key, width=sized.width,
+                          height=sized.height, requested=requested)
 

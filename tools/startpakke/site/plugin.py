@@ -28,7 +28,9 @@ from .alternates import alternates
 from .navwindow import NavView
 from .publication import Publication
 from .sanitize import clean_html
+from .service_worker import THEME_COLOUR, WORKER, unregistering_worker, write_offline_files
 from .source import ContentErrors, build_tree, publication_for
+from .text import plain_text
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
 _editor_servers: dict[tuple[str, int], object] = {}
@@ -80,6 +82,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         for key, value in settings["extra"].items():
             config.extra[key] = value
         config.theme["language"] = publication.language  # Material's own words and <html lang>
+        # Installable, with a web app manifest (service_worker.py), on the web; not in a copy from disk.
+        config.extra["web_app"] = {"colour": THEME_COLOUR} if publication.layout.style == "directory" else None
         if str(THEME) not in config.theme.dirs:  # after the project's own overrides, before Material
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         # Material shows its language menu when `alternate` is set and writes its own head links when it
@@ -137,6 +141,13 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
                 build_tree(config, self.project, translation)
         finally:
             self.publication, self.serving = publication, serving
+        if publication.layout.style == "directory" and not publication.layout.tree:
+            site = Path(config.site_dir)
+            if serving:  # stored pages would hide the editor's changes
+                (site / WORKER).write_text(unregistering_worker(), encoding="utf-8")
+            else:
+                write_offline_files(site, {each.layout.tree: (plain_text(each.course.info.title), each.language)
+                                           for each in (publication, *publication.translations)})
         if serving and self.editor and not publication.layout.tree:
             from ..editor.admin import write_admin  # the editor is `serve`'s alone
 

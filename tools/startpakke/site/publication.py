@@ -19,11 +19,13 @@ from ..project import Project
 from . import extras as build_extras
 from .mkdocs_nav import mkdocs_nav
 from .render import Site, render_course
+from .service_worker import WORKER_FILES
 from .text import plain_title
 
 ASSETS = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/startpakke/"
-SCRIPT_ORDER = ["course.js", "lms.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "player.js"]
+SCRIPT_ORDER = ["course.js", "lms.js", "startpakke.js", "progress.js", "exercises.js", "library.js", "offline.js",
+                "player.js"]
 """Scripts load in this order: the course's data, a learning-platform package's progress store (lms.js,
 only in those packages), the bootstrap (startpakke.js), then the scripts that use them; a script not
 listed loads after these."""
@@ -95,13 +97,17 @@ def publish(course: Course, project: Project, layout: Layout | None = None,
     extras = build_extras.collect(project, course, layout, tr, smallest_renditions,
                                   layout.language if cards_in is None else cards_in)
     site = render_course(course, layout, extras, tr)
+    # On the web a service worker keeps the course for use without network (service_worker.py); a copy
+    # with file addresses cannot have one. The source language's tree holds the worker's files.
+    web = layout.style == "directory"
     data = {**site.learner_data, **({"id": course_id} if course_id else {}), "language": tr.language,
-            "text": {"messages": tr.script_messages(), "plural": tr.plural_rule()}}
+            "text": {"messages": tr.script_messages(), "plural": tr.plural_rule()},
+            **({"offline": {"tree": layout.tree}} if web else {})}
     return Publication(
         course=course, layout=layout, site=site, language=tr.language,
         generated={ASSETS_URL + "course.js": course_script(data)},
         files={**{ASSETS_URL + path.name: path for path in sorted(ASSETS.iterdir()) if path.is_file()},
-               **extras.files},
+               **extras.files, **(WORKER_FILES if web and not layout.tree else {})},
     )
 
 

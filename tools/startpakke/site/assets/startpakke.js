@@ -1,6 +1,6 @@
 /* Startpakke's bootstrap: what the other scripts share, so each of them is only its own feature.
- * It loads after course.js and before progress.js, exercises.js, library.js and player.js (the order
- * is set in site/assets.py).
+ * It loads after course.js (and lms.js in a learning-platform package) and before progress.js,
+ * exercises.js, library.js, offline.js and player.js (the order is set in site/publication.py).
  *
  *   Startpakke.onPage(fn)              calls fn() on every page view
  *   Startpakke.mount(name, setup)      calls setup(element) once for each element with data-sp-<name>
