@@ -88,8 +88,7 @@ class Platform:
     def credentials(self) -> str:
         return base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 
-    def launch(self, actor: dict[str, Any], activity: str, registration: str, course: str,
-               mastery: float | None = None) -> tuple[str, str]:
+    def launch(self, actor: dict[str, Any], activity: str, registration: str, mastery: float | None = None) -> tuple[str, str]:
         """Do what the LMS does before it opens the AU: LMS.LaunchData, the «launched» statement, a
         fetch URL for this launch alone. Returns the launch URL and the session id."""
         session = str(uuid.uuid4())

@@ -116,7 +116,7 @@ def test_two_launches_follow_the_cmi5_rules_and_the_second_resumes_the_first(bro
         page.on("request", lambda request: None if request.url.startswith(platform.url) else outside.append(request.url))
 
         # First launch: the first module with its exercises, a page of the second, then «Avslutt».
-        launch, first = platform.launch(actor, activity, registration, course["id"])
+        launch, first = platform.launch(actor, activity, registration)
         page.goto(launch)
         stop = course["modules"][1]["pages"][1]
         shown = walk(page, root, stop_at=stop)
@@ -125,7 +125,7 @@ def test_two_launches_follow_the_cmi5_rules_and_the_second_resumes_the_first(bro
         assert "completed" not in verbs and "progressed" in verbs
 
         # Second launch, a new session: she is back where she left, with her progress, and completes.
-        launch, second = platform.launch(actor, activity, registration, course["id"], mastery=0.8)
+        launch, second = platform.launch(actor, activity, registration, mastery=0.8)
         page.goto(launch)
         frame = course_frame(page)
         assert key(frame, root) == stop

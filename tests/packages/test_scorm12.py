@@ -19,8 +19,7 @@ from startpakke.loading import load_course
 from startpakke.packages.scorm12 import SCHEMAS
 from startpakke.project import Project
 from tests.packages.learner import course_frame, key, progress, unpack, walk
-from tests.site.course_factory import write_course
-from tests.site.sitekit import REPO, chromium, run, serve_folder
+from tests.site.sitekit import REPO, chromium, make_project, run, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -170,10 +169,7 @@ def test_outside_a_learning_platform_the_package_keeps_progress_in_the_browser(b
 
 
 def test_progress_of_a_150_method_course_with_everything_done_fits_suspend_data(browser, tmp_path) -> None:
-    project = tmp_path / "big"
-    write_course(project, methods=150, per_module=5)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
+    project = make_project(tmp_path / "big", methods=150, per_module=5).root
     folder = platform(tmp_path / "lms", package(tmp_path / "big.zip", cwd=project))
     with serve_folder(folder) as url:
         session = Session(browser, url, None)

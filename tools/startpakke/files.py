@@ -60,6 +60,11 @@ def copy_atomic(source: Path, path: Path) -> None:
         shutil.copyfileobj(original, file, 1 << 20)
 
 
+def files_below(folder: Path) -> list[str]:
+    """Every file under `folder`, as sorted paths relative to it with forward slashes."""
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+
+
 def link_or_copy(source: Path, target: Path) -> None:
     """`target` as another name of `source` (no bytes copied), or a copy where no link can be made
     (another disk); a file already at `target` is replaced."""

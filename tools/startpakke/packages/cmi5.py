@@ -3,10 +3,9 @@ The AU speaks xAPI through the vendored cmi5 client library (scripts/vendor-lms)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import xml.etree.ElementTree as ET
 from functools import partial
+from pathlib import Path
 
 from ..model import Course
 from ..project import Project
@@ -35,7 +34,6 @@ def make_cmi5(course: Course, project: Project, out: Path, language: str = "",
 def course_structure(identity: str, name: str, description: str, language: str) -> bytes:
     """The course and its one AU, complete when the learner has completed it (moveOn «Completed»)."""
     ET.register_namespace("", COURSE_STRUCTURE)
-
     element = partial(xml_element, COURSE_STRUCTURE)
 
     def described(tag: str, *children: ET.Element, **attributes: str) -> ET.Element:

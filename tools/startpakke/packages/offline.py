@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..files import open_atomic
+from ..files import files_below, open_atomic
 from ..model import Course
 from ..project import Project
 from ..site import publish as site_build
@@ -100,6 +100,5 @@ def _for_file_addresses(config: MkDocsConfig) -> None:
 
 def _zip(site: Path, top: str, file) -> None:
     with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(site.rglob("*")):
-            if path.is_file():
-                archive.write(path, str(PurePosixPath(top, path.relative_to(site).as_posix())))
+        for name in files_below(site):
+            archive.write(site / name, str(PurePosixPath(top, name)))

@@ -5,12 +5,12 @@ scripts/vendor-lms)."""
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
-import xml.etree.ElementTree as ET
-from functools import partial
-
+from ..files import files_below
 from ..model import Course
 from ..project import Project
 from ..slugs import slugify
@@ -32,10 +32,9 @@ def make_scorm12(course: Course, project: Project, out: Path, language: str = ""
     def finish(site: Path) -> None:
         for schema in sorted(SCHEMAS.glob("*.xsd")):
             shutil.copyfile(schema, site / schema.name)
-        files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
         slug = slugify(publication.course.info.title)
         identifier = f"{slug if slug[:1].isalpha() else 'kurs-' + slug}-{publication.language}"  # an xsd:ID
-        (site / "imsmanifest.xml").write_bytes(manifest(identifier, title(publication), files))
+        (site / "imsmanifest.xml").write_bytes(manifest(identifier, title(publication), files_below(site)))
 
     return write_package(publication, project, out, finish=finish)
 
@@ -44,9 +43,7 @@ def manifest(identifier: str, name: str, files: list[str]) -> bytes:
     """One organization with one item, the course, launched at the launch page."""
     for prefix, namespace in (("", IMSCP), ("adlcp", ADLCP), ("xsi", XSI)):
         ET.register_namespace(prefix, namespace)
-
     element = partial(xml_element, IMSCP)
-
     resource = element("resource", *(element("file", href=quote(path)) for path in files),
                        identifier="course-sco", type="webcontent", href=LAUNCH_PAGE)
     resource.set(f"{{{ADLCP}}}scormtype", "sco")

@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..files import files_below
+
 WORKER = "sw.js"
 SIZES = "offline.json"
 MANIFEST = "manifest.webmanifest"
@@ -39,25 +41,26 @@ THEME_COLOUR = "#1d5c58"
 def write_offline_files(site: Path, trees: dict[str, tuple[str, str]]) -> None:
     """sw.js and offline.json at the site root, and a manifest.webmanifest in each language's tree.
     `trees`: each tree ("" for the source language, `se/`…) with the course's title and language there."""
-    files = sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
-                   if path.is_file() and path.name not in (WORKER, SIZES))
+    files = [name for name in files_below(site) if name not in (WORKER, SIZES)]
+    storable = [name for name in files if not NOT_STORED.search(name)]
+    revision = {name: _revision(site / name) for name in storable}  # each file hashed once
+    size = {name: (site / name).stat().st_size for name in files}
+    shared = [name for name in storable if name.startswith("media/")]  # the videos' posters and captions
+    videos = _smallest_renditions(files)
     lists: dict[str, Any] = {}
     sizes: dict[str, Any] = {}
-    videos = _smallest_renditions(files)
     for tree in trees:
         search = _search_languages(site / tree)
-        mine = [name for name in files if _in_tree(name, tree, trees) and not NOT_STORED.search(name)
-                and _searched_in(name, search)]
-        shared = [name for name in files if name.startswith("media/") and not NOT_STORED.search(name)]
+        mine = [name for name in storable if _in_tree(name, tree, trees) and _searched_in(name, search)]
         stored = sorted(set(mine) | set(shared))
-        lists[tree] = {"pages": [{"url": name, "revision": _revision(site / name)} for name in stored],
+        lists[tree] = {"pages": [{"url": name, "revision": revision[name]} for name in stored],
                        "videos": [{"url": name, "revision": None} for name in videos]}
-        sizes[tree] = {"pages": sum((site / n).stat().st_size for n in stored),
-                       "videos": sum((site / n).stat().st_size for n in videos)}
+        sizes[tree] = {"pages": sum(size[name] for name in stored), "videos": sum(size[name] for name in videos)}
     # The sizes come with the stored course too: the home page shows them, and the choice, offline.
     (site / SIZES).write_text(json.dumps(sizes), encoding="utf-8")
+    sizes_entry = {"url": SIZES, "revision": _revision(site / SIZES)}
     for tree in trees:
-        lists[tree]["pages"].append({"url": SIZES, "revision": _revision(site / SIZES)})
+        lists[tree]["pages"].append(sizes_entry)
     version = hashlib.sha256(json.dumps(lists, sort_keys=True).encode()).hexdigest()[:16]
     (site / WORKER).write_text(worker_script({"version": version, "trees": lists}), encoding="utf-8")
     for tree, (title, language) in trees.items():
