@@ -20,7 +20,7 @@ import weasyprint
 from startpakke.cards.build import build_cards
 from startpakke.cards.card import Card, cards_of
 from startpakke.cards.deck import deck_html, deck_sides
-from startpakke.cards.document import sides_html
+from startpakke.cards.document import card_css, sides_html
 from startpakke.cards.fit import fit_cards
 from startpakke.cards.fonts import font_face_css
 from startpakke.cards.formats import FormatName, get
@@ -58,11 +58,12 @@ def main() -> None:
     def one_card(card: Card) -> bytes:
         """A card on its own: fitted, laid out and written, as a single-card rebuild costs."""
         fit = fit_cards(course, [card], fmt)[card.slug]
-        return pdf_bytes(layout(sides_html(course, fit.sides, fmt, cards)))
+        return pdf_bytes(layout(sides_html(course, fit.sides, fmt, cards), card_css(course, fmt)))
 
     # The tagged deck written by WeasyPrint as it is, then by pdf_bytes, which keeps pydyf's page list
     # (measured first: once pdf_bytes has run, every write in this process keeps it).
-    deck = layout(deck_html(course, cards, deck_sides(course, cards, fit_cards(course, cards, fmt), fmt), fmt))
+    deck = layout(deck_html(course, cards, deck_sides(course, cards, fit_cards(course, cards, fmt), fmt), fmt),
+                  card_css(course, fmt))
     plain_write = best(args.repeat, lambda: deck.write_pdf(pdf_tags=True))
     our_write = best(args.repeat, lambda: pdf_bytes(deck))
 

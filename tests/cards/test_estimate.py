@@ -10,7 +10,7 @@ import yaml
 
 from startpakke.cards import fit as fit_module
 from startpakke.cards.card import Side, cards_of
-from startpakke.cards.document import sides_html
+from startpakke.cards.document import card_css, sides_html
 from startpakke.cards.estimate import area_pt, side_height
 from startpakke.cards.fit import fit_cards
 from startpakke.cards.formats import FORMATS
@@ -26,7 +26,7 @@ PX = 0.75
 def weasyprint_heights(course: Course, sides: list[Side], fmt) -> dict[str, list[float]]:
     """Each side's height on each page it takes, in pt, as WeasyPrint lays out the deck's HTML."""
     heights: dict[str, list[float]] = {}
-    for page in layout(sides_html(course, sides, fmt, cards_of(course))).pages:
+    for page in layout(sides_html(course, sides, fmt, cards_of(course)), card_css(course, fmt)).pages:
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
             if box.element_tag == "article" and element is not None:

@@ -31,14 +31,16 @@ def _written(folder: Path) -> dict[str, int]:
 
 
 @pytest.fixture
-def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The documents WeasyPrint lays out (the real layout still runs), all in this process."""
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The documents WeasyPrint lays out (the real layout still runs), all in this process: the ids of
+    each one's sides (`side-<method>-front`, `side-contents`, …)."""
     monkeypatch.setenv("STARTPAKKE_WORKERS", "1")
-    laid_out: list[str] = []
+    laid_out: list[list[str]] = []
     render = weasyprint.HTML.render
 
     def counting(self: weasyprint.HTML, *args: object, **kwargs: object) -> weasyprint.Document:
-        laid_out.append("document")
+        laid_out.append([element.get("id") for element in self.etree_element.iter()
+                         if (element.get("id") or "").startswith("side-")])
         return render(self, *args, **kwargs)
 
     monkeypatch.setattr(weasyprint.HTML, "render", counting)
@@ -71,6 +73,22 @@ def test_a_changed_card_prints_its_sets_and_only_the_plans_that_hold_it(course_c
     assert other_cards and not other_cards & changed, "the other cards' PDFs are not written again"
     assert "rollespill i biblioteket" in flat(pdf_text(folder / "rollespill.pdf"))
     assert "rollespill i biblioteket" in flat(pdf_text(folder / "okter" / "okt-2.pdf"))
+
+
+def test_a_changed_card_is_the_only_card_laid_out_again(course_copy: Path, layouts: list[list[str]]) -> None:
+    """Each deck is put together from pieces: one edited card costs that card's layout in each format
+    (and the contents page, which lists its title), not the deck's."""
+    _build(course_copy)
+    card = course_copy / "methods" / "rollespill.yml"
+    card.write_text(re.sub(r"^title: .*$", "title: Rollespill i biblioteket", card.read_text("utf-8"),
+                           count=1, flags=re.M), encoding="utf-8")
+    layouts.clear()
+    _build(course_copy)
+    sides = [side for document in layouts for side in document]
+    cards = {match.group(1) for side in sides if (match := re.fullmatch(r"side-(.+)-(front|back|notes)", side))}
+    assert cards == {"rollespill"}
+    assert "side-contents" in sides, "the contents list the new title"
+    assert len(layouts) < 12, layouts  # the card and its fit in each format, the contents, one plan, sheets
 
 
 def test_a_deleted_output_is_printed_again(course_copy: Path) -> None:

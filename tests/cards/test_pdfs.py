@@ -86,8 +86,10 @@ def test_card_fonts_cover_norwegian_and_sami_in_every_style() -> None:
         assert [c for c in LETTERS if ord(c) not in cmap] == [], face
 
 
-def test_sami_letters_are_drawn_from_the_embedded_noto_fonts(a5: Path, a6: Path) -> None:
-    for pdf in (a5 / "samisk-kafe.pdf", a6 / "a6" / "samisk-kafe.pdf"):
+def test_sami_letters_are_drawn_from_the_embedded_noto_fonts(a5: Path, a6: Path, four_up: Path) -> None:
+    """Also in the decks, whose fonts are the subsets of every card's joined into one per face."""
+    for pdf in (a5 / "samisk-kafe.pdf", a6 / "a6" / "samisk-kafe.pdf", a5 / "kortstokk.pdf",
+                four_up / "a4-4up" / "kortstokk.pdf"):
         text = pdf_text(pdf)
         programs = font_programs(pdf)
         assert programs and all(name.startswith("Startpakke-") for name in programs), pdffonts_names(pdf)
@@ -99,8 +101,11 @@ def test_sami_letters_are_drawn_from_the_embedded_noto_fonts(a5: Path, a6: Path)
             assert letter in drawn, f"{pdf.name}: «{letter}» is not in the embedded Noto fonts"
 
 
-def test_four_up_deck_is_tagged_and_embeds_each_font_once(four_up: Path) -> None:
-    for pdf in (four_up / "a4-4up" / "kortstokk.pdf", four_up / "a4-4up" / "rollespill.pdf"):
+def test_decks_are_tagged_and_embed_each_font_once(a6: Path, four_up: Path) -> None:
+    """A deck is put together from each card's own PDF, each with its own font subsets: the deck
+    still embeds each face once."""
+    for pdf in (a6 / "a6" / "kortstokk.pdf", four_up / "a4-4up" / "kortstokk.pdf",
+                four_up / "a4-4up" / "rollespill.pdf"):
         root = PdfReader(pdf).trailer["/Root"]
         assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] == True, pdf  # noqa: E712
         assert root["/Lang"] == "nb"
@@ -108,29 +113,50 @@ def test_four_up_deck_is_tagged_and_embeds_each_font_once(four_up: Path) -> None
         assert "Tagged:          yes" in info
         files = embedded_fonts(pdf)
         assert files and all(len(objects) == 1 for objects in files.values()), files
+        # Each page's content has its own entry in the parent tree, which finds its elements.
+        nums = root["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+        keys = [int(key) for key in nums[::2]]
+        assert len(keys) == len(set(keys)), f"{pdf.name}: parent tree keys repeat"
         names = pdffonts_names(pdf)
         assert len(names) == len(set(names)) == len(files), names
 
 
-def test_four_up_structure_reads_every_card_in_order(four_up: Path, course: Course) -> None:
+@pytest.mark.parametrize(("fixture", "deck"), [("a6", "a6/kortstokk.pdf"), ("four_up", "a4-4up/kortstokk.pdf")])
+def test_the_deck_structure_reads_every_card_in_order(request: pytest.FixtureRequest, fixture: str, deck: str,
+                                                      course: Course) -> None:
     """A screen reader follows the structure tree, as poppler prints it: each card's title is a
     heading, in course order, and every word of every card is in the tree."""
-    tree = subprocess.run(["pdfinfo", "-struct-text", str(four_up / "a4-4up" / "kortstokk.pdf")],
+    folder: Path = request.getfixturevalue(fixture)
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(folder / deck)],
                           capture_output=True, text=True, check=True).stdout.splitlines()
     headings = []
     for number, line in enumerate(tree):
         if line.strip().startswith("H1"):
-            text = []
+            text, depth = [], len(line) - len(line.lstrip())
             for following in tree[number + 1:]:
-                if not following.strip().startswith('"'):
-                    break
-                text.append(following.strip().strip('"'))
+                if len(following) - len(following.lstrip()) <= depth:
+                    break  # the heading's elements end where the next element at its depth starts
+                if following.strip().startswith('"'):
+                    text.append(following.strip().strip('"'))
             headings.append(flat(" ".join(text)))
     titles = [flat(method.title) for method in course.methods.values()]
     assert [heading for heading in headings if heading in titles] == titles, headings
     read = words("\n".join(line.strip().strip('"') for line in tree))
     for slug, method in course.methods.items():
         assert card_words(method) - read == set(), slug
+
+
+def test_the_deck_keeps_every_cards_bookmarks_and_anchors(a6: Path, course: Course) -> None:
+    """The deck's outline has every card under its title, each leading to the card's front."""
+    reader = PdfReader(a6 / "a6" / "kortstokk.pdf")
+    tops = [item for item in reader.outline if not isinstance(item, list)]
+    fronts = {flat(item.title): reader.get_destination_page_number(item) for item in tops}
+    for number, method in enumerate(course.methods.values(), start=1):
+        assert fronts[flat(method.title)] == 4 + 2 * (number - 1), method.title
+    anchors = reader.named_destinations
+    for number, slug in enumerate(course.methods, start=1):
+        assert reader.get_destination_page_number(anchors[f"side-{slug}-front"]) == 4 + 2 * (number - 1)
+    assert "Startpakke" in reader.metadata.title and reader.trailer["/Root"]["/Lang"] == "nb"
 
 
 def test_single_cards_are_tagged_and_titled(a6: Path) -> None:

@@ -6,25 +6,23 @@ the top of build/cards/, other formats in a folder of their own, session plans i
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..files import write_atomic
 from ..model import Course
 from ..sessions import session_plan
-from . import qr
 from .card import Card, Side, cards_of
-from .deck import deck_html, deck_sides
-from .document import card_title, deck_title
+from .document import card_title, deck_title, full_deck_title
 from .fit import CardFit, content_key, fit_cards
 from .inputs import fingerprint
-from .parallel import run_side_by_side
+from .parallel import Jobs, SideBySide, workers
+from .pieces import deck_pieces, layout_jobs, remove_others
 from .formats import DEFAULT, CardFormat, FormatName, get
 from .manifest import (
+    CardsManifest,
     FormatOutputs,
     SessionOutputs,
     files_exist,
@@ -34,12 +32,7 @@ from .manifest import (
     withdraw_format,
     withdraw_sessions,
 )
-from .render import layout, pdf_bytes
 from .plans import session_html, session_markdown, session_pdf, session_pdf_html
-from .templating import render_template
-
-if TYPE_CHECKING:  # WeasyPrint and pypdf load only when something is laid out (see render.py).
-    import weasyprint
 
 DECK = "kortstokk.pdf"
 SESSIONS = "okter"
@@ -113,17 +106,16 @@ def build_cards(course: Course, folder: Path, fmt: CardFormat, *, deck: bool = T
     they were printed from the same content already. `fit_cache` remembers how long unchanged cards
     are (Project.fit_cache, shared with `check`)."""
     wanted = CardSet(fmt, deck, cards)
-    all_cards = cards_of(course)
-    inputs = wanted.inputs(course, all_cards)
-    recorded = load_manifest(folder).formats.get(wanted.name)
-    done = _printed_already(folder, wanted, inputs, recorded)
+    inputs = wanted.inputs(course, cards_of(course))
+    manifest = load_manifest(folder)
+    done = _printed_already(folder, wanted, inputs, manifest.formats.get(wanted.name))
     if done:
         return done
     # Until the whole set is written, the manifest claims none of it: a run stopped half way is redone.
     withdraw_format(folder, wanted.name, paths(fmt).deck)
-    built = print_set(course, folder, wanted, progress, fit_cache, recorded)
-    record_format(folder, wanted.name, _outputs(built, inputs))
-    return built
+    built, _ = print_sets(course, folder, [wanted], manifest, progress, fit_cache)
+    record_format(folder, wanted.name, _outputs(built[wanted], inputs))
+    return built[wanted]
 
 
 def _printed_already(folder: Path, wanted: CardSet, inputs: str, recorded: FormatOutputs | None) -> Built | None:
@@ -134,43 +126,73 @@ def _printed_already(folder: Path, wanted: CardSet, inputs: str, recorded: Forma
                  folder / recorded.deck if recorded.deck else None, overflowing=recorded.overflowing)
 
 
-def print_set(course: Course, folder: Path, wanted: CardSet, progress: Progress | None = None,
-              fit_cache: Path | None = None, recorded: FormatOutputs | None = None) -> Built:
-    """Fit the cards, lay out the deck once and write its PDF and each card's (a card's PDF is its own
-    pages of the deck: it looks exactly as it does there, for no second layout). A card whose PDF
-    `recorded` lists as made from the same inputs is not written again."""
+@dataclass(frozen=True)
+class _Planned:
+    """A card set to print: how each card was fitted, and the pieces its outputs are made of."""
+
+    wanted: CardSet
+    fits: dict[str, CardFit]
+    intro: Path
+    cards: dict[str, Path]
+    """Each card's piece, by method slug in course order."""
+
+
+def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: CardsManifest,
+               progress: Progress | None = None, fit_cache: Path | None = None,
+               plans: Plans | None = None) -> tuple[dict[CardSet, Built], dict[str, SessionOutputs]]:
+    """Fit each set's cards, lay out the pieces no earlier run left (spread over the cores, with the
+    session `plans` beside them), then put each set's outputs together from its pieces, side by side.
+    A card whose PDF the manifest lists as made from the same piece is not written again."""
     say = progress or (lambda _: None)
-    fmt, where = wanted.fmt, paths(wanted.fmt)
-    built = Built(folder, fmt)
     all_cards = cards_of(course)
-    say("fitting cards")
-    built.fits = fit_cards(course, all_cards, fmt, fit_cache)
-    built.overflowing = {slug: fit.overflowing for slug, fit in built.fits.items() if fit.overflowing}
-    say("laying out the deck")
-    document = layout(deck_html(course, all_cards, deck_sides(course, all_cards, built.fits, fmt), fmt))
-    if wanted.cards:
+    with SideBySide() as processes:
+        say("fitting the cards")
+        fits = processes.run({wanted: partial(fit_cards, course, all_cards, wanted.fmt, fit_cache) for wanted in sets})
+        planned, pieces = [], []
+        for wanted in sets:
+            deck = deck_pieces(course, all_cards, fits[wanted], wanted.fmt, folder)
+            planned.append(_Planned(wanted, fits[wanted], deck.intro.path,
+                                    {slug: piece.path for slug, piece in deck.cards.items()}))
+            pieces += deck.all
+        # The session plans first: one job, as long as several shares of cards.
+        jobs: Jobs = {"sessions": partial(print_sessions, folder, plans, manifest.sessions)} if plans is not None else {}
+        jobs |= layout_jobs(course, pieces, workers())
+        if len(jobs) > (plans is not None):
+            say(f"laying out {sum(not piece.exists() for piece in pieces)} cards and deck pages")
+        sessions = processes.run(jobs).get("sessions", {})
+        say("putting the decks together")
+        built = processes.run({plan.wanted: partial(_assemble, course, folder, plan, manifest.formats.get(plan.wanted.name))
+                               for plan in planned})
+    for plan in planned:
+        remove_others(folder, plan.wanted.fmt, [*plan.cards.values(), plan.intro])
+    return built, sessions  # type: ignore[return-value]
+
+
+def _assemble(course: Course, folder: Path, plan: _Planned, recorded: FormatOutputs | None) -> Built:
+    """The set's card PDFs and deck, from its pieces."""
+    fmt, where = plan.wanted.fmt, paths(plan.wanted.fmt)
+    built = Built(folder, fmt, fits=plan.fits)
+    built.overflowing = {slug: fit.overflowing for slug, fit in plan.fits.items() if fit.overflowing}
+    if plan.wanted.cards:
         earlier = recorded.card_inputs if recorded else {}
-        for card in all_cards:
-            path = folder / where.card(card.slug)
+        for card in cards_of(course):
+            path, piece = folder / where.card(card.slug), plan.cards[card.slug]
             built.cards[card.slug] = path
-            built.card_inputs[card.slug] = card_inputs(course, built.fits[card.slug], fmt)
-            if earlier.get(card.slug) == built.card_inputs[card.slug] and path.is_file():
-                continue
-            say(card.slug)
-            write_atomic(path, card_pdf(document, card, course, fmt))
-        _remove_stale(folder / fmt.folder, {f"{c.slug}.pdf" for c in all_cards} | {DECK})
-    if wanted.deck:
-        say("deck")
+            built.card_inputs[card.slug] = piece.stem
+            if earlier.get(card.slug) != piece.stem or not path.is_file():
+                write_atomic(path, card_pdf(piece, card, course, fmt))
+        _remove_stale(folder / fmt.folder, {f"{slug}.pdf" for slug in plan.cards} | {DECK})
+    if plan.wanted.deck:
         built.deck = folder / where.deck
-        pdf = _impose(document, fmt, deck_title(course), course) if fmt.imposition else pdf_bytes(document)
-        write_atomic(built.deck, pdf)
+        pieces = [path.read_bytes() for path in (plan.intro, *plan.cards.values())]
+        if fmt.imposition:
+            deck = _impose(pieces, fmt, deck_title(course), course)
+        else:
+            from .merge import merge
+
+            deck = merge(pieces, full_deck_title(course), course.language, course.info.publisher)
+        write_atomic(built.deck, deck)
     return built
-
-
-def card_inputs(course: Course, fit: CardFit, fmt: CardFormat) -> str:
-    """What one card's PDF is made from: its sides as fitted, and the course's text around them."""
-    return fingerprint("card", fmt.name.value, course.info.model_dump(mode="json"),
-                       [(content_key(side, fmt), side.kind, side.pt) for side in fit.sides])
 
 
 def _outputs(built: Built, inputs: str) -> FormatOutputs:
@@ -179,26 +201,17 @@ def _outputs(built: Built, inputs: str) -> FormatOutputs:
                          overflowing=built.overflowing, inputs=inputs, card_inputs=built.card_inputs)
 
 
-def card_pdf(deck: weasyprint.Document, card: Card, course: Course, fmt: CardFormat) -> bytes:
-    """One card's pages of the laid-out deck, as a PDF of its own."""
-    own = {f"side-{card.slug}-{kind}" for kind in ("front", "back", "notes")}
-    pages = [page for page in deck.pages if own & set(page.anchors)]
-    document = deck.copy(pages)
-    document.metadata = copy.copy(deck.metadata)
-    title = card_title(course, card)
-    document.metadata.title, document.metadata.description = title, card.method.summary
+def card_pdf(piece: Path, card: Card, course: Course, fmt: CardFormat) -> bytes:
+    """One card's PDF: its piece as it is, or on a full sheet of copies, one for each group at the table."""
     if not fmt.imposition:
-        return pdf_bytes(document)
-    from .impose import repeat_to_fill
-
-    # A full sheet of copies, one for each group at the table.
-    return _impose(document, fmt, title, course, copies=repeat_to_fill(len(pages), fmt))
+        return piece.read_bytes()
+    return _impose([piece.read_bytes()], fmt, card_title(course, card), course, fill=True)
 
 
-def _impose(cards: weasyprint.Document, fmt: CardFormat, title: str, course: Course, copies: int = 1) -> bytes:
+def _impose(pieces: list[bytes], fmt: CardFormat, title: str, course: Course, fill: bool = False) -> bytes:
     from .impose import impose
 
-    return impose(cards, fmt, title, course.language, course.info.publisher, copies)
+    return impose(pieces, fmt, title, course.language, course.info.publisher, fill)
 
 
 def build_sessions(course: Course, folder: Path, start: int = 9 * 60,
@@ -265,11 +278,9 @@ SITE_SETS = (CardSet(get(DEFAULT)), CardSet(get(FormatName.a4_4up), cards=False)
 def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
                    progress: Progress | None = None, fit_cache: Path | None = None,
                    before_printing: Callable[[], None] = lambda: None) -> Built:
-    """The site's card sets and the session plans. Only what changed is printed; when more than one
-    set must be laid out, they are laid out side by side, one process per core. `before_printing`
-    runs only when something is to be printed (e.g. `require_printing`): a build with nothing changed
-    does not even load WeasyPrint."""
-    say = progress or (lambda _: None)
+    """The site's card sets and the session plans. Only what changed is printed, spread over the
+    cores. `before_printing` runs only when something is to be printed (e.g. `require_printing`): a
+    build with nothing changed does not even load WeasyPrint."""
     all_cards = cards_of(course)
     manifest = load_manifest(folder)
     inputs = {wanted: wanted.inputs(course, all_cards) for wanted in SITE_SETS}
@@ -286,17 +297,10 @@ def build_for_site(course: Course, folder: Path, start: int = 9 * 60,
     for wanted in stale:
         withdraw_format(folder, wanted.name, paths(wanted.fmt).deck)
     withdraw_sessions(folder)
-    jobs: dict[object, Callable[[], object]] = {
-        wanted: partial(print_set, course, folder, wanted, None, fit_cache, manifest.formats.get(wanted.name))
-        for wanted in stale}
-    jobs["sessions"] = partial(print_sessions, folder, plans, manifest.sessions)
-    if stale:
-        say(f"{len(stale)} card sets and the session plans")
-    results = run_side_by_side(jobs)
+    printed, sessions = print_sets(course, folder, stale, manifest, progress, fit_cache, plans)
     for wanted in stale:
-        built[wanted] = results[wanted]  # type: ignore[assignment]
+        built[wanted] = printed[wanted]
         record_format(folder, wanted.name, _outputs(built[wanted], inputs[wanted]))
-    sessions: dict[str, SessionOutputs] = results["sessions"]  # type: ignore[assignment]
     record_sessions(folder, sessions)
     site = built[SITE_SETS[0]]
     site.sessions = _session_files(folder, sessions)

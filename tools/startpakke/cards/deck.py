@@ -8,7 +8,7 @@ from ..i18n import catalog
 from ..model import Course
 from . import qr
 from .card import Card, Side
-from .document import sides_html
+from .document import card_css, full_deck_title, sides_html
 from .fit import CardFit
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
@@ -28,7 +28,7 @@ def intro_sides(course: Course, cards: Sequence[Card], fmt: CardFormat) -> list[
     """Cover, its back, and the contents, padded to an even count so every card starts on a front."""
     sides = [Side("cover", fmt.base_pt), Side("colophon", fmt.base_pt), Side("contents", fmt.base_pt)]
     contents_pages = pages_per_anchor(
-        layout(_html(course, sides[2:], fmt, cards)), "side-contents")["side-contents"]
+        layout(_html(course, sides[2:], fmt, cards), card_css(course, fmt)), "side-contents")["side-contents"]
     if contents_pages % 2:
         sides.append(Side("notes", fmt.base_pt))
     return sides
@@ -40,7 +40,7 @@ def deck_sides(course: Course, cards: Sequence[Card], fits: dict[str, CardFit],
 
 
 def deck_html(course: Course, cards: Sequence[Card], sides: Sequence[Side], fmt: CardFormat) -> str:
-    return _html(course, sides, fmt, cards, title=catalog(course.language).gettext("%(course)s: all the method cards") % {"course": course.info.title})
+    return _html(course, sides, fmt, cards, title=full_deck_title(course))
 
 
 def _html(course: Course, sides: Sequence[Side], fmt: CardFormat, cards: Sequence[Card],

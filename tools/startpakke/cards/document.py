@@ -24,8 +24,19 @@ def sides_html(course: Course, sides: Sequence[Side], fmt: CardFormat, cards: Se
     )
 
 
+def card_css(course: Course, fmt: CardFormat) -> str:
+    """The print CSS of every side in `fmt`: the same for all of a course's documents, so WeasyPrint
+    parses it once per process (render.layout)."""
+    return render_template("cards.css.j2", course.language, course=course, fmt=fmt, palette=PALETTE)
+
+
 def deck_title(course: Course) -> str:
     return catalog(course.language).gettext("%(course)s: method cards") % {"course": course.info.title}
+
+
+def full_deck_title(course: Course) -> str:
+    """The deck's own title: the cover and contents with every card."""
+    return catalog(course.language).gettext("%(course)s: all the method cards") % {"course": course.info.title}
 
 
 def card_title(course: Course, card: Card) -> str:

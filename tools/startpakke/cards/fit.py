@@ -18,7 +18,7 @@ from .fonts import font_sources
 from .inputs import design
 from .formats import CardFormat
 from .render import layout, pages_per_anchor
-from .document import sides_html
+from .document import card_css, sides_html
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,8 @@ class PageCounts:
             else:
                 unsure.append(side)
         if unsure:
-            counts = pages_per_anchor(layout(sides_html(self.course, unsure, self.fmt, self.cards)), "side-")
+            counts = pages_per_anchor(layout(sides_html(self.course, unsure, self.fmt, self.cards),
+                                             card_css(self.course, self.fmt)), "side-")
             self.known.update({self.key(side): counts[side.anchor] for side in unsure})
 
     def __getitem__(self, side: Side) -> int:

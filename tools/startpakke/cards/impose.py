@@ -1,29 +1,21 @@
 """Put cards on sheets: several per page with crop marks, fronts and backs in duplex order.
 
-The cards are laid out once at their trim size by WeasyPrint; here their finished pages are placed
+The cards are laid out at their trim size by WeasyPrint; here their finished pages are placed
 on the sheet unchanged (vector text stays selectable, fonts stay embedded).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import weasyprint
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    TextStringObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf
 
 from .formats import MM, CardFormat
 from ..i18n import catalog
+from .merge import merged, saved
 from .render import layout, pdf_bytes, render_template
 from .tagging import Placed, carry_structure
 
@@ -82,17 +74,18 @@ def crop_marks(fmt: CardFormat) -> list[tuple[float, float, float, float]]:
     return marks
 
 
-def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: str, author: str,
-           copies: int = 1) -> bytes:
-    """Sheets of `fmt.imposition`: the card pages come as front, back, front, back, … and leave as
-    sheet fronts and sheet backs, the backs mirrored so they line up when the sheet is turned over
-    its long edge. With `copies`, the whole set repeats (one card for each group at the table).
-    The result is tagged like the cards, and embeds each font once."""
+def impose(cards: Sequence[bytes], fmt: CardFormat, title: str, language: str, author: str,
+           fill: bool = False) -> bytes:
+    """Sheets of `fmt.imposition` from the tagged PDFs `cards`: their pages come as front, back,
+    front, back, … and leave as sheet fronts and sheet backs, the backs mirrored so they line up when
+    the sheet is turned over its long edge. With `fill`, the set repeats to fill whole sheets (one
+    card for each group at the table). The result is tagged like the cards, and embeds each font once."""
     imposition = fmt.imposition
     assert imposition
-    count = len(cards.pages)
+    count = sum(len(Pdf.open(io.BytesIO(card)).pages) for card in cards)
     if count % 2:
         raise ValueError("cards for duplex printing need an even number of pages (front and back)")
+    copies = repeat_to_fill(count, fmt) if fill else 1
     pairs = [(index, index + 1) for index in range(0, count, 2)] * copies
     per_sheet = imposition.per_sheet
     sheets = [pairs[i:i + per_sheet] for i in range(0, len(pairs), per_sheet)]
@@ -104,17 +97,20 @@ def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: st
         for number in range(1, len(sheets) + 1)
         for side in (_("front"), _("back – turn over the long edge"))
     ]
-    blanks = layout(render_template("sheet.html.j2", language, sheet=sheet, labels=labels, lang=language))
+    blanks = pdf_bytes(layout(render_template("sheet.html.j2", language, sheet=sheet, labels=labels, lang=language)))
+    # Cards and sheets as one document share their fonts and one structure tree.
+    source = merged([*cards, blanks])
     marks = _marks_operators(fmt, sheet)
-    # Cards and sheets written as one PDF share their font subsets and one structure tree.
-    source = PdfReader(io.BytesIO(pdf_bytes(cards.copy([*cards.pages, *blanks.pages]))))
 
-    writer = PdfWriter()
-    card_w, card_h = fmt.card_mm
+    out = pikepdf.new()
+    card_h = fmt.card_mm[1]
     placed: Placed = {}
     for number, group in enumerate(sheets):
         for side in (0, 1):
-            page = writer.add_page(source.pages[count + 2 * number + side])
+            out.pages.append(source.pages[count + 2 * number + side])
+            page = out.pages[-1]
+            if Name.StructParents in page.obj:  # the sheet's own content belongs to no element
+                del page.obj.StructParents
             xobjects = _own_xobjects(page)
             drawing = []
             for slot, pair in enumerate(group):
@@ -123,20 +119,19 @@ def impose(cards: weasyprint.Document, fmt: CardFormat, title: str, language: st
                     col = imposition.columns - 1 - col
                 index = pair[side]
                 if index not in placed:
-                    placed[index] = (_form(writer, source.pages[index]), page.indirect_reference)
+                    placed[index] = (_form(out, source.pages[index]), page.obj)
                 name = f"/Card{index}"
-                xobjects[NameObject(name)] = placed[index][0]
+                xobjects[name] = placed[index][0]
                 x, y = xs[col] * MM, (sheet.height - ys[row] - card_h) * MM
                 drawing.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm {name} Do Q")
-            _append_content(writer, page, "\n".join([*drawing, marks]).encode())
-    carry_structure(source, writer, placed)
-    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "Startpakke"})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(language)
-    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+            page.contents_add(pikepdf.Stream(out, b"q\n"), prepend=True)
+            page.contents_add(pikepdf.Stream(out, ("\nQ\n" + "\n".join([*drawing, marks]) + "\n").encode()))
+    carry_structure(source, out, placed)
+    out.docinfo = out.make_indirect(Dictionary(
+        Title=pikepdf.String(title), Author=pikepdf.String(author), Creator=pikepdf.String("Startpakke")))
+    out.Root.Lang = pikepdf.String(language)
+    out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    return saved(out)
 
 
 def _marks_operators(fmt: CardFormat, sheet: Sheet) -> str:
@@ -147,47 +142,27 @@ def _marks_operators(fmt: CardFormat, sheet: Sheet) -> str:
     return f"/Artifact BMC q 0 0 0 rg {rects} f Q EMC"
 
 
-def _form(writer: PdfWriter, page: PageObject) -> IndirectObject:
+def _form(out: Pdf, page: pikepdf.Page) -> pikepdf.Object:
     """The card page as a Form XObject: drawn as it is, without re-parsing its content (fast), and
     drawn once per copy from one stored object (small files)."""
-    content = page.get_contents()
-    form = DecodedStreamObject()
-    form.set_data(content.get_data() if content is not None else b"")
-    form.update({
-        NameObject("/Type"): NameObject("/XObject"),
-        NameObject("/Subtype"): NameObject("/Form"),
-        NameObject("/BBox"): ArrayObject([FloatObject(v) for v in page.mediabox]),
-        NameObject("/Resources"): page["/Resources"].clone(writer),
-    })
-    if "/Group" in page:  # keeps transparency (tints, rounded corners) as WeasyPrint drew it
-        form[NameObject("/Group")] = page["/Group"].clone(writer)
-    return writer._add_object(form.flate_encode())
+    contents = page.obj.get(Name.Contents)
+    parts = contents if isinstance(contents, Array) else [contents] if contents is not None else []
+    form = pikepdf.Stream(out, b"\n".join(part.read_bytes() for part in parts),
+                          Type=Name.XObject, Subtype=Name.Form, BBox=Array(page.mediabox),
+                          Resources=out.copy_foreign(page.obj.Resources))
+    if Name.Group in page.obj:  # keeps transparency (tints, rounded corners) as WeasyPrint drew it
+        form.Group = out.copy_foreign(page.obj.Group) if page.obj.Group.is_indirect else page.obj.Group
+    return out.make_indirect(form)
 
 
-def _own_xobjects(page: PageObject) -> DictionaryObject:
+def _own_xobjects(page: pikepdf.Page) -> pikepdf.Object:
     """The sheet's XObjects, in resources of its own: WeasyPrint shares one resource dictionary
     between pages, and a card drawn from it must not find itself among its own resources."""
-    shared = page.get("/Resources")
-    resources = DictionaryObject(shared.get_object() if shared is not None else {})
-    xobjects = resources.get("/XObject")
-    resources[NameObject("/XObject")] = DictionaryObject(xobjects.get_object() if xobjects is not None else {})
-    page[NameObject("/Resources")] = resources
-    return resources["/XObject"]
-
-
-def _append_content(writer: PdfWriter, page: PageObject, operators: bytes) -> None:
-    """Draw `operators` over the page in the default coordinates: WeasyPrint leaves its page-wide
-    y-flip in force at the end of a page, so the existing content is wrapped in q … Q first."""
-    def stream(data: bytes) -> IndirectObject:
-        obj = DecodedStreamObject()
-        obj.set_data(data)
-        return writer._add_object(obj.flate_encode() if len(data) > 64 else obj)
-
-    existing = page.get("/Contents")
-    parts = [] if existing is None else existing.get_object()
-    parts = list(parts) if isinstance(parts, ArrayObject) else [existing]
-    page[NameObject("/Contents")] = ArrayObject(
-        [stream(b"q\n"), *parts, stream(b"\nQ\n" + operators + b"\n")])
+    shared = page.obj.get(Name.Resources, Dictionary())
+    resources = Dictionary({key: value for key, value in shared.items()})
+    resources.XObject = Dictionary({key: value for key, value in shared.get(Name.XObject, Dictionary()).items()})
+    page.obj.Resources = resources
+    return page.obj.Resources.XObject
 
 
 def repeat_to_fill(pages: int, fmt: CardFormat) -> int:

@@ -12,119 +12,98 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    NullObject,
-    NumberObject,
-    PdfObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf
 
-Placed = dict[int, tuple[IndirectObject, IndirectObject]]
+from .merge import copied
+
+Placed = dict[int, tuple[pikepdf.Object, pikepdf.Object]]
 """Source page number → (the form that now holds its content, the sheet it is first drawn on)."""
 
 _OWN = {"/P", "/K", "/Pg"}
 """Keys of a structure element that point into the source document and are made anew."""
 _PLAIN = {"/Type", "/S", "/NS", *_OWN}
 """A /Span or /NonStruct with nothing but these says nothing to a reader: its content joins its
-parent's. WeasyPrint makes one for every inline box; leaving them out keeps the file small (pypdf
-writes each element as an object of its own, uncompressed)."""
+parent's. WeasyPrint makes one for every inline box; leaving them out keeps the tree small."""
 
 
 @dataclass
 class _Content:
     """A marked-content reference, and the source page whose content it was."""
 
-    mcr: DictionaryObject
+    mcr: pikepdf.Object
     page: int
 
 
-def carry_structure(source: PdfReader, writer: PdfWriter, placed: Placed) -> None:
-    """Give `writer` the structure tree of `source`, for the content now in the forms of `placed`."""
-    tree = source.trailer["/Root"].get("/StructTreeRoot")
+def carry_structure(source: Pdf, out: Pdf, placed: Placed) -> None:
+    """Give `out` the structure tree of `source`, for the content now in the forms of `placed`."""
+    tree = source.Root.get(Name.StructTreeRoot)
     if tree is None:
         return
-    tree = tree.get_object()
-    page_of = {page.indirect_reference.idnum: number for number, page in enumerate(source.pages)}
-    owners: dict[int, dict[int, IndirectObject]] = {}
+    page_of = {page.obj.objgen: number for number, page in enumerate(source.pages)}
+    owners: dict[int, dict[int, pikepdf.Object]] = {}
     """Source page number → MCID → the element that owns that content (for the parent tree)."""
 
-    def content(mcid: PdfObject, page: int) -> _Content:
+    def content(mcid: int, page: int) -> _Content:
         form, sheet = placed[page]
-        return _Content(DictionaryObject({
-            NameObject("/Type"): NameObject("/MCR"),
-            NameObject("/MCID"): NumberObject(int(mcid)),
-            NameObject("/Stm"): form,
-            NameObject("/Pg"): sheet,
-        }), page)
+        return _Content(Dictionary(Type=Name.MCR, MCID=mcid, Stm=form, Pg=sheet), page)
 
-    def element(kids: list[IndirectObject | _Content], keys: DictionaryObject,
-                page: int | None = None) -> IndirectObject:
-        new = DictionaryObject({NameObject(k): v.clone(writer) for k, v in keys.items() if k not in _OWN})
-        ref = writer._add_object(new)
+    def element(kids: list[pikepdf.Object | _Content], keys: pikepdf.Object,
+                page: int | None = None) -> pikepdf.Object:
+        new = out.make_indirect(Dictionary({key: copied(out, value) for key, value in keys.items()
+                                            if key not in _OWN}))
         if page is not None:
-            new[NameObject("/Pg")] = placed[page][1]
+            new.Pg = placed[page][1]
         for kid in kids:
             if isinstance(kid, _Content):
-                owners.setdefault(kid.page, {})[int(kid.mcr["/MCID"])] = ref
+                owners.setdefault(kid.page, {})[int(kid.mcr.MCID)] = new
             else:
-                kid.get_object()[NameObject("/P")] = ref
-        new[NameObject("/K")] = ArrayObject(kid.mcr if isinstance(kid, _Content) else kid for kid in kids)
-        return ref
+                kid.P = new
+        new.K = Array([kid.mcr if isinstance(kid, _Content) else kid for kid in kids])
+        return new
 
-    def copy(source_ref: PdfObject) -> list[IndirectObject | _Content]:
+    def copy(old: pikepdf.Object) -> list[pikepdf.Object | _Content]:
         """The element as it goes into the new tree: itself, its content alone, or nothing."""
-        old = source_ref.get_object()
-        page = page_of.get(old.raw_get("/Pg").idnum) if "/Pg" in old else None
+        page = page_of.get(old.Pg.objgen) if Name.Pg in old else None
         if page is not None and page not in placed:
             return []  # on a sheet, not on a card
-        kids: list[IndirectObject | _Content] = []
+        kids: list[pikepdf.Object | _Content] = []
         for kid in _kids(old):
-            if isinstance(kid, NumberObject):
+            if isinstance(kid, int):
                 assert page is not None, "marked content belongs to a page"
-                kids.append(content(kid, page))
+                kids.append(content(int(kid), page))
                 continue
-            child = kid.get_object()
-            if child.get("/Type") == "/MCR":
-                on = page_of.get(child.raw_get("/Pg").idnum) if "/Pg" in child else page
+            kind = kid.get(Name.Type)
+            if kind == Name.MCR:
+                on = page_of.get(kid.Pg.objgen) if Name.Pg in kid else page
                 if on in placed:
-                    kids.append(content(child["/MCID"], on))  # type: ignore[arg-type]
-            elif child.get("/Type") != "/OBJR":  # annotations (links) are not carried onto the sheets
+                    kids.append(content(int(kid.MCID), on))  # type: ignore[arg-type]
+            elif kind != Name.OBJR:  # annotations (links) are not carried onto the sheets
                 kids += copy(kid)
-        if old.get("/S") in ("/Span", "/NonStruct") and set(old) <= _PLAIN:
+        if old.get(Name.S) in (Name.Span, Name.NonStruct) and set(old.keys()) <= _PLAIN:
             return kids
-        if not kids and "/Alt" not in old:
+        if not kids and Name.Alt not in old:
             return []  # an empty box: nothing to read
         return [element(kids, old, page)]
 
     document = [kid for old in _kids(tree) for kid in copy(old)]
-    root_ref = element(document, DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")}))
-    root = root_ref.get_object()
-    for key in ("/RoleMap", "/ClassMap", "/Namespaces"):
+    root = element(document, Dictionary(Type=Name.StructTreeRoot))
+    for key in (Name.RoleMap, Name.ClassMap, Name.Namespaces):
         if key in tree:
-            root[NameObject(key)] = tree[key].clone(writer)
-    nums = ArrayObject()
+            root[key] = copied(out, tree[key])
+    nums: list[int | pikepdf.Object] = []  # a Python list: a pikepdf Array grows in quadratic time
     for key, page in enumerate(sorted(owners)):
-        placed[page][0].get_object()[NameObject("/StructParents")] = NumberObject(key)
+        placed[page][0].StructParents = key
         mcids = owners[page]
-        nums += [NumberObject(key), ArrayObject(mcids.get(mcid, NullObject()) for mcid in range(max(mcids) + 1))]
-    root[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): nums}))
-    root[NameObject("/ParentTreeNextKey")] = NumberObject(len(owners))
-    catalog = writer._root_object
-    catalog[NameObject("/StructTreeRoot")] = root_ref
-    catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-    for page in writer.pages:  # the sheets' own marked content belongs to no element
-        if "/StructParents" in page:
-            del page["/StructParents"]
+        nums += [key, Array([mcids.get(mcid, None) for mcid in range(max(mcids) + 1)])]
+    root.ParentTree = out.make_indirect(Dictionary(Nums=Array(nums)))
+    root.ParentTreeNextKey = len(owners)
+    out.Root.StructTreeRoot = root
+    out.Root.MarkInfo = Dictionary(Marked=True)
 
 
-def _kids(element: DictionaryObject) -> list[PdfObject]:
-    kids = element.get("/K")
+def _kids(element: pikepdf.Object) -> list:
+    kids = element.get(Name.K)
     if kids is None:
         return []
-    kids = kids.get_object() if isinstance(kids, IndirectObject) else kids
-    return list(kids) if isinstance(kids, ArrayObject) else [kids]
+    return list(kids) if isinstance(kids, Array) else [kids]
