@@ -203,3 +203,27 @@ def test_a_tagged_pdf_makes_its_page_list_once_and_writes_the_same_document(monk
 
     assert content(written) == content(expected)
     assert len(PdfReader(BytesIO(written)).pages) == 20
+
+
+def test_a_deck_merged_in_batches_is_the_same_deck(course: Course, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large deck is merged a batch of pieces at a time, then the batches into one: the deck reads,
+    navigates and embeds its fonts as one merged at once."""
+    from startpakke.cards import merge
+    from startpakke.cards.build import build_cards
+
+    monkeypatch.setenv("STARTPAKKE_WORKERS", "1")
+    whole = build_cards(course, tmp_path / "whole", get("a6")).deck
+    monkeypatch.setattr(merge, "BATCH", 2)
+    batched = build_cards(course, tmp_path / "batched", get("a6")).deck
+    assert whole and batched
+
+    def structure(pdf: Path) -> str:
+        return subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+    assert pdf_text(batched) == pdf_text(whole)
+    assert structure(batched) == structure(whole)
+    assert [item.title for item in PdfReader(batched).outline if not isinstance(item, list)] == \
+        [item.title for item in PdfReader(whole).outline if not isinstance(item, list)]
+    assert sorted(PdfReader(batched).named_destinations) == sorted(PdfReader(whole).named_destinations)
+    assert all(len(objects) == 1 for objects in embedded_fonts(batched).values())

@@ -41,8 +41,19 @@ def saved(document: Pdf) -> bytes:
     return out.getvalue()
 
 
+BATCH = 100
+"""Pieces merged at a time: qpdf keeps every piece open until the merged document is written (about
+0.4 MB each), so a large deck is merged in batches, and the batches into one."""
+
+
 def merged(pieces: Sequence[bytes]) -> Pdf:
     """The pieces as one open document (close it when done)."""
+    if len(pieces) > BATCH:
+        batches = []
+        for start in range(0, len(pieces), BATCH):
+            with merged(pieces[start:start + BATCH]) as batch:
+                batches.append(saved(batch))
+        return merged(batches)
     document = pikepdf.new()
     tree = document.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     top = document.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree))
