@@ -84,9 +84,9 @@ def count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     laid_out: list[int] = []
     real_layout, real_bound = fit.layout, fit.fits_one_page
 
-    def counting(html: str):  # type: ignore[no-untyped-def]
+    def counting(html: str, *css: str):  # type: ignore[no-untyped-def]
         laid_out.append(len(html))
-        return real_layout(html)
+        return real_layout(html, *css)
 
     def bounding(*args):  # type: ignore[no-untyped-def]
         laid_out.append(0)
