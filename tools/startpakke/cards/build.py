@@ -19,7 +19,7 @@ from .document import card_title, deck_title, full_deck_title
 from .fit import CardFit, content_key, fit_cards
 from .inputs import fingerprint
 from .parallel import Jobs, SideBySide, workers
-from .pieces import deck_pieces, layout_jobs, remove_others
+from .pieces import DeckPieces, deck_pieces, layout_jobs, remove_others
 from .formats import DEFAULT, CardFormat, FormatName, get
 from .manifest import (
     CardsManifest,
@@ -132,9 +132,7 @@ class _Planned:
 
     wanted: CardSet
     fits: dict[str, CardFit]
-    intro: Path
-    cards: dict[str, Path]
-    """Each card's piece, by method slug in course order."""
+    pieces: DeckPieces
 
 
 def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: CardsManifest,
@@ -151,8 +149,7 @@ def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: Card
         planned, pieces = [], []
         for wanted in sets:
             deck = deck_pieces(course, all_cards, fits[wanted], wanted.fmt, folder)
-            planned.append(_Planned(wanted, fits[wanted], deck.intro.path,
-                                    {slug: piece.path for slug, piece in deck.cards.items()}))
+            planned.append(_Planned(wanted, fits[wanted], deck))
             pieces += deck.all
         # The session plans first: one job, as long as several shares of cards.
         jobs: Jobs = {"sessions": partial(print_sessions, folder, plans, manifest.sessions)} if plans is not None else {}
@@ -164,7 +161,7 @@ def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: Card
         built = processes.run({plan.wanted: partial(_assemble, course, folder, plan, manifest.formats.get(plan.wanted.name))
                                for plan in planned})
     for plan in planned:
-        remove_others(folder, plan.wanted.fmt, [*plan.cards.values(), plan.intro])
+        remove_others(folder, plan.wanted.fmt, [piece.path for piece in plan.pieces.all])
     return built, sessions  # type: ignore[return-value]
 
 
@@ -175,16 +172,16 @@ def _assemble(course: Course, folder: Path, plan: _Planned, recorded: FormatOutp
     built.overflowing = {slug: fit.overflowing for slug, fit in plan.fits.items() if fit.overflowing}
     if plan.wanted.cards:
         earlier = recorded.card_inputs if recorded else {}
-        for card in cards_of(course):
-            path, piece = folder / where.card(card.slug), plan.cards[card.slug]
-            built.cards[card.slug] = path
-            built.card_inputs[card.slug] = piece.stem
-            if earlier.get(card.slug) != piece.stem or not path.is_file():
-                write_atomic(path, card_pdf(piece, card, course, fmt))
-        _remove_stale(folder / fmt.folder, {f"{slug}.pdf" for slug in plan.cards} | {DECK})
+        for slug, piece in plan.pieces.cards.items():
+            path = folder / where.card(slug)
+            built.cards[slug] = path
+            built.card_inputs[slug] = piece.key
+            if earlier.get(slug) != piece.key or not path.is_file():
+                write_atomic(path, card_pdf(piece.path, piece.fit.card, course, fmt))  # type: ignore[union-attr]
+        _remove_stale(folder / fmt.folder, {f"{slug}.pdf" for slug in plan.pieces.cards} | {DECK})
     if plan.wanted.deck:
         built.deck = folder / where.deck
-        pieces = [path.read_bytes() for path in (plan.intro, *plan.cards.values())]
+        pieces = [piece.path.read_bytes() for piece in plan.pieces.all]
         if fmt.imposition:
             deck = _impose(pieces, fmt, deck_title(course), course)
         else:

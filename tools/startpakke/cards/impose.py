@@ -15,7 +15,7 @@ from pikepdf import Array, Dictionary, Name, Pdf
 
 from .formats import MM, CardFormat
 from ..i18n import catalog
-from .merge import merged, saved
+from .merge import merged, saved, titled
 from .render import layout, pdf_bytes, render_template
 from .tagging import Placed, carry_structure
 
@@ -127,10 +127,7 @@ def impose(cards: Sequence[bytes], fmt: CardFormat, title: str, language: str, a
             page.contents_add(pikepdf.Stream(out, b"q\n"), prepend=True)
             page.contents_add(pikepdf.Stream(out, ("\nQ\n" + "\n".join([*drawing, marks]) + "\n").encode()))
     carry_structure(source, out, placed)
-    out.docinfo = out.make_indirect(Dictionary(
-        Title=pikepdf.String(title), Author=pikepdf.String(author), Creator=pikepdf.String("Startpakke")))
-    out.Root.Lang = pikepdf.String(language)
-    out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    titled(out, title, language, author)
     return saved(out)
 
 

@@ -28,11 +28,16 @@ from .fonts import font_files
 def merge(pieces: Sequence[bytes], title: str, language: str, author: str) -> bytes:
     """The pieces as one document, titled `title`, ready to publish."""
     with merged(pieces) as document:
-        document.Root.Lang = pikepdf.String(language)
-        document.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-        document.docinfo = document.make_indirect(Dictionary(
-            Title=pikepdf.String(title), Author=pikepdf.String(author), Creator=pikepdf.String("Startpakke")))
+        titled(document, title, language, author)
         return saved(document)
+
+
+def titled(document: Pdf, title: str, language: str, author: str) -> None:
+    """What a reader's viewer shows and reads aloud of a document as a whole: its title, language and author."""
+    document.Root.Lang = pikepdf.String(language)
+    document.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    document.docinfo = document.make_indirect(Dictionary(
+        Title=pikepdf.String(title), Author=pikepdf.String(author), Creator=pikepdf.String("Startpakke")))
 
 
 def saved(document: Pdf) -> bytes:
@@ -60,18 +65,20 @@ def merged(pieces: Sequence[bytes]) -> Pdf:
     kids: list[pikepdf.Object] = []
     nums: list[int | pikepdf.Object] = []  # Python lists: a pikepdf Array grows in quadratic time
     next_key = 0
-    outline: list[tuple[Pdf, pikepdf.Object]] = []
+    sources: list[Pdf] = []  # open until `document` is written: qpdf copies stream data then
+    outline: list[_Item] = []
     names: dict[str, pikepdf.Object] = {}
     for piece in pieces:
         source = Pdf.open(io.BytesIO(piece))
+        sources.append(source)
         offset = next_key
         next_key += _shift_keys(source, offset)
         first_page = len(document.pages)
         document.pages.extend(source.pages)
         root = source.Root.get(Name.StructTreeRoot)
         if root is not None:
-            for element in _kids(root):
-                parts = _kids(element) if element.get(Name.S) == Name.Document else [element]
+            for element in element_kids(root):
+                parts = element_kids(element) if element.get(Name.S) == Name.Document else [element]
                 for part in parts:
                     del part.P  # the piece's root: copied, it would bring the piece's whole tree again
                     kid = document.copy_foreign(part)
@@ -84,7 +91,7 @@ def merged(pieces: Sequence[bytes]) -> Pdf:
                     tree[extra] = copied(document, root[extra])
         for name, destination in _destinations(source):
             names[name] = copied(document, destination)
-        outline.append((source, _outline_items(source, first_page)))
+        outline += _outline_items(source, first_page)
     top.K = Array(kids)
     tree.K = Array([top])
     tree.ParentTree = document.make_indirect(Dictionary(Nums=Array(nums)))
@@ -126,7 +133,8 @@ def _shift_keys(source: Pdf, offset: int) -> int:
     return used
 
 
-def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+def element_kids(element: pikepdf.Object) -> list[pikepdf.Object]:
+    """A structure element's /K as a list (one kid may stand on its own)."""
     kids = element.get(Name.K)
     if kids is None:
         return []
@@ -176,7 +184,7 @@ def _outline_items(source: Pdf, first_page: int) -> list[_Item]:
     return items(outlines) if outlines is not None else []
 
 
-def _join_outlines(document: Pdf, pieces: list[tuple[Pdf, list[_Item]]]) -> None:
+def _join_outlines(document: Pdf, items: list[_Item]) -> None:
     with document.open_outline() as outline:
         def made(item: _Item) -> pikepdf.OutlineItem:
             entry = pikepdf.OutlineItem(item.title)
@@ -184,8 +192,7 @@ def _join_outlines(document: Pdf, pieces: list[tuple[Pdf, list[_Item]]]) -> None
             entry.children.extend(made(child) for child in item.children)
             return entry
 
-        for _, items in pieces:
-            outline.root.extend(made(item) for item in items)
+        outline.root.extend(made(item) for item in items)
 
 
 # Fonts ------------------------------------------------------------------------------------------

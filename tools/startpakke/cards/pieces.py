@@ -61,14 +61,14 @@ def deck_pieces(course: Course, cards: Sequence[Card], fits: dict[str, CardFit],
                                            card.method.duration.model_dump(mode="json")) for card in cards])
     return DeckPieces(
         Piece(where / f"{intro}.pdf", fmt),
-        {card.slug: Piece(where / f"{card_inputs(course, fits[card.slug], fmt)}.pdf", fmt, fits[card.slug])
+        {card.slug: Piece(where / f"{card_inputs(around, fits[card.slug], fmt)}.pdf", fmt, fits[card.slug])
          for card in cards})
 
 
-def card_inputs(course: Course, fit: CardFit, fmt: CardFormat) -> str:
-    """What one card's pages are made from: its sides as fitted, and the course's text around them."""
-    return fingerprint("card", fmt.name.value, course.language, course.info.model_dump(mode="json"),
-                       [(content_key(side, fmt), side.kind, side.pt) for side in fit.sides])
+def card_inputs(around: tuple[object, ...], fit: CardFit, fmt: CardFormat) -> str:
+    """What one card's pages are made from: its sides as fitted, and `around` them the format and the
+    course's language and text."""
+    return fingerprint("card", around, [(content_key(side, fmt), side.kind, side.pt) for side in fit.sides])
 
 
 def lay_out(course: Course, work: Sequence[Piece]) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from .merge import copied
+from .merge import copied, element_kids
 
 Placed = dict[int, tuple[pikepdf.Object, pikepdf.Object]]
 """Source page number → (the form that now holds its content, the sheet it is first drawn on)."""
@@ -68,7 +68,7 @@ def carry_structure(source: Pdf, out: Pdf, placed: Placed) -> None:
         if page is not None and page not in placed:
             return []  # on a sheet, not on a card
         kids: list[pikepdf.Object | _Content] = []
-        for kid in _kids(old):
+        for kid in element_kids(old):
             if isinstance(kid, int):
                 assert page is not None, "marked content belongs to a page"
                 kids.append(content(int(kid), page))
@@ -86,7 +86,7 @@ def carry_structure(source: Pdf, out: Pdf, placed: Placed) -> None:
             return []  # an empty box: nothing to read
         return [element(kids, old, page)]
 
-    document = [kid for old in _kids(tree) for kid in copy(old)]
+    document = [kid for old in element_kids(tree) for kid in copy(old)]
     root = element(document, Dictionary(Type=Name.StructTreeRoot))
     for key in (Name.RoleMap, Name.ClassMap, Name.Namespaces):
         if key in tree:
@@ -100,10 +100,3 @@ def carry_structure(source: Pdf, out: Pdf, placed: Placed) -> None:
     root.ParentTreeNextKey = len(owners)
     out.Root.StructTreeRoot = root
     out.Root.MarkInfo = Dictionary(Marked=True)
-
-
-def _kids(element: pikepdf.Object) -> list:
-    kids = element.get(Name.K)
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, Array) else [kids]
