@@ -4,8 +4,10 @@ Usage: python benchmarks/build.py [--sizes 150,600] [--quick]
 
 For each size, in one run and on the same generated course (no videos): `check` on a fresh clone (no fit
 cache) and again; `build` fresh, again with nothing changed, and after one card's title changed; and the
-baseline, `mkdocs build` of the same course (the site step alone, which every build needs). Prints
-seconds, the ratio to the MkDocs step, and the peak resident memory of the largest process.
+baseline, `mkdocs build` of the same course (the site step alone, which every build needs); and under
+`startpakke serve`, the seconds from saving a card's new title to the served page showing it, waited
+for as the browser waits (the median of three saves). Prints seconds, the ratio to the MkDocs step,
+and the peak resident memory of the largest process.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ import argparse
 import os
 import re
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +64,46 @@ def change_one_title(root: Path) -> None:
                            count=1, flags=re.M), encoding="utf-8")
 
 
+def fetch(url: str, timeout: float = 10) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def serve_shows_a_save(root: Path, saves: int = 3) -> tuple[float, float]:
+    """Median seconds from a card saved to `startpakke serve`'s page showing it, and the server's peak MB."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    page = f"http://127.0.0.1:{port}/metoder/metode-1/"
+    server = subprocess.Popen(startpakke("serve", "--dev-addr", f"127.0.0.1:{port}"), cwd=root, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    card = root / "course/methods/metode-1.yml"
+    shown = []
+    try:
+        while "livereload(" not in fetch(page):
+            assert server.poll() is None, "serve stopped"
+            time.sleep(0.5)
+        for number in range(saves):
+            time.sleep(3)  # the page open, nothing else happening
+            epoch, request = re.search(r"livereload\((\d+), (\d+)\)", fetch(page)).groups()
+            title = f"Metode 1, lagret {number}"
+            text = re.sub(r"^title: .*$", f"title: {title}", card.read_text(encoding="utf-8"), count=1, flags=re.M)
+            start = time.perf_counter()
+            card.write_text(text, encoding="utf-8")
+            fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/{request}", timeout=300)  # as the browser waits
+            assert title in fetch(page), "the page did not show the save"
+            shown.append(time.perf_counter() - start)
+        status = Path(f"/proc/{server.pid}/status").read_text()
+        peak = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return statistics.median(shown), peak
+
+
 def measure(root: Path) -> dict[str, tuple[float, float]]:
     figures = {}
     figures["check, fresh clone"] = run(root, *startpakke("check"))
@@ -69,6 +114,7 @@ def measure(root: Path) -> dict[str, tuple[float, float]]:
     change_one_title(root)
     figures["build, one title changed"] = run(root, *startpakke("build"))
     figures["the MkDocs step alone"] = run(root, sys.executable, "-m", "mkdocs", "build", "-q")
+    figures["serve, a saved card shown"] = serve_shows_a_save(root)
     return figures
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -71,3 +72,43 @@ def test_serve_rebuilds_on_edits_and_keeps_the_last_good_site_while_content_is_b
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_startpakke_serve_shows_a_saved_card_and_then_its_reprinted_pdf(tmp_path: Path) -> None:
+    make_project(tmp_path, methods=3)
+    card = tmp_path / "course" / "methods" / "metode-1.yml"
+    port = free_port()
+    site = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "startpakke", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: "Metode 1" in fetch(site + "metoder/metode-1/")[1], "the first build")
+        page = fetch(site + "metoder/metode-1/")[1]
+        pdf = site + re.search(r'href="\.\./\.\./([^"]*metode-1\.pdf)"', page).group(1)
+        printed = fetch_bytes(pdf)
+        assert printed.startswith(b"%PDF")
+        epoch, request = re.search(r"livereload\((\d+), (\d+)\)", page).groups()
+
+        card.write_text(card.read_text(encoding="utf-8").replace("title: Metode 1", "title: Første metode"),
+                        encoding="utf-8")
+        # As the browser waits: the reload comes once the pages are rebuilt, before the printing.
+        fetch(f"{site}livereload/{epoch}/{request}")
+        assert "Første metode" in fetch(site + "metoder/metode-1/")[1]
+        assert fetch_bytes(pdf) == printed
+
+        wait_for(lambda: fetch_bytes(pdf) != printed, "the reprinted card")
+        assert "Første metode" in pdf_text(fetch_bytes(pdf))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def fetch_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.read()
+
+
+def pdf_text(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()

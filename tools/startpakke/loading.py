@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from .sources import Sources
 from .validation import validate
 from .yamlsource import Document, YamlProblem, read_document
 
+Reader = Callable[[Path], Document]
+
 
 @dataclass
 class Loaded:
@@ -25,7 +28,8 @@ class Loaded:
     """None while the content has errors."""
 
 
-def load_course(project: Project) -> Loaded:
+def load_course(project: Project, read: Reader = read_document) -> Loaded:
+    """`read` parses one course file: `serve` passes a yamlsource.Rereader, which parses only what changed."""
     report = Report(project.root)
     sources = Sources()
     course_file = project.course_file
@@ -36,7 +40,7 @@ def load_course(project: Project) -> Loaded:
         )
         return Loaded(project, report, sources, None)
 
-    document = _read(project, course_file, CourseFile, report)
+    document = _read(project, course_file, CourseFile, report, read)
     if document:
         sources.info = document
     for kind, model, table in (
@@ -46,7 +50,7 @@ def load_course(project: Project) -> Loaded:
         paths = sorted(project.sources_of(kind).glob("*.y*ml"))
         sources.files[kind] = paths
         for path in paths:
-            parsed = _read(project, path, model, report)
+            parsed = _read(project, path, model, report, read)
             if parsed:
                 whole = Module if kind == "modules" else Method
                 table[path.stem] = (parsed[0], whole.of(parsed[1], path.stem))  # type: ignore[attr-defined]
@@ -60,13 +64,13 @@ def load_course(project: Project) -> Loaded:
 
 
 def _read(project: Project, path: Path, model: type[BaseModel],
-          report: Report) -> tuple[Document, BaseModel] | None:
+          report: Report, read: Reader) -> tuple[Document, BaseModel] | None:
     if not path.resolve().is_relative_to(project.root.resolve()):
         report.add(path, 1, 1, "", "the file is a link to a file outside the project",
                    "copy the file into the course folder instead of linking to it")
         return None
     try:
-        document = read_document(path)
+        document = read(path)
     except YamlProblem as problem:
         report.add(path, problem.line, problem.col, problem.field, problem.message, problem.hint)
         return None

@@ -61,6 +61,28 @@ class YamlProblem(Exception):
 
 def read_document(path: Path) -> Document:
     """Parse one YAML file; raise YamlProblem for anything an editor has to fix in it."""
+    return parse_document(path, read_text(path))
+
+
+class Rereader:
+    """Reads course files for a process that reads them again and again (`serve`): a file whose text
+    is what it was is not parsed again. Its documents are shared, so nothing may change them."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[Path, tuple[str, Document]] = {}
+
+    def __call__(self, path: Path) -> Document:
+        text = read_text(path)
+        kept = self._parsed.get(path)
+        if kept and kept[0] == text:
+            return kept[1]
+        document = parse_document(path, text)
+        self._parsed[path] = (text, document)
+        return document
+
+
+def read_text(path: Path) -> str:
+    """A course file's text; YamlProblem when it is not a course file's size, encoding or kind."""
     try:
         text = read_utf8(path, MAX_BYTES)
     except NotUtf8 as error:
@@ -75,6 +97,10 @@ def read_document(path: Path) -> Document:
         ) from None
     except NotRegular:
         raise YamlProblem(1, 1, "this is not a plain file", "replace it with a .yml text file") from None
+    return text
+
+
+def parse_document(path: Path, text: str) -> Document:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):

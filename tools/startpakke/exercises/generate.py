@@ -121,17 +121,18 @@ def _made_for(course: Course, module: Module, tr: Catalog) -> list[_Placed]:
     _ = tr.gettext
     made: list[_Placed] = []
     digital_methods = [m for m in course.methods.values() if isinstance(m.digital_variant, DigitalVariant)]
+    candidates = _Candidates(course)
     for method in course.methods_of(module):
         group = _method_group(method)
         # Each kind needs something to choose between: two steps, two methods, two phases.
         if len(method.steps) >= 2:
             made.append(_Placed(group, Shown(ordering(method, tr), None)))
         if len(course.methods) >= 2:
-            made.append(_Placed(WHICH, Shown(which_method(course, method, tr), "")))  # numbered later
+            made.append(_Placed(WHICH, Shown(which_method(course, method, tr, candidates), "")))  # numbered later
         if len(course.info.phases) >= 2:
             made.append(_Placed(group, Shown(phase(course, method, tr), None)))
         if isinstance(method.digital_variant, DigitalVariant) and len(digital_methods) >= 2:
-            made.append(_Placed(group, Shown(digital(course, method, tr), None)))
+            made.append(_Placed(group, Shown(digital(course, method, tr, candidates), None)))
     if module.action:
         made.append(_Placed(ACTION, Shown(plan_action(module, tr), None)))
     return made
@@ -160,11 +161,17 @@ def shuffled_items(exercise: OrderingExercise) -> list[tuple[int, str]]:
     return numbered
 
 
-def _others(course: Course, method: Method, exercise_id: str, count: int,
-            digital_only: bool = False) -> list[Method]:
-    others = [m for slug, m in sorted(course.methods.items()) if slug != method.slug
-              and (not digital_only or isinstance(m.digital_variant, DigitalVariant))]
-    return _rng(exercise_id).sample(others, min(count, len(others)))
+class _Candidates:
+    """The methods a distractor is drawn from, in slug order: sorted once for all of a module's exercises."""
+
+    def __init__(self, course: Course) -> None:
+        self.every = [method for _, method in sorted(course.methods.items())]
+        self.digital = [method for method in self.every if isinstance(method.digital_variant, DigitalVariant)]
+
+    def others(self, method: Method, exercise_id: str, count: int, digital_only: bool = False) -> list[Method]:
+        pool = self.digital if digital_only else self.every
+        others = [m for m in pool if m.slug != method.slug]
+        return _rng(exercise_id).sample(others, min(count, len(others)))
 
 
 def ordering(method: Method, tr: Catalog) -> OrderingExercise:
@@ -179,13 +186,13 @@ def ordering(method: Method, tr: Catalog) -> OrderingExercise:
     )
 
 
-def which_method(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
+def which_method(course: Course, method: Method, tr: Catalog, candidates: _Candidates | None = None) -> ChoiceExercise:
     _ = tr.gettext
     exercise_id = f"hvilken-metode-{method.slug}"
     situation = first_sentence(method.when_to_use)
     choices = [Choice.model_construct(text=method.title, correct=True, feedback=_(
         "Right. The card for «%(method)s» says what it gives you: «%(purpose)s»") % {"method": method.title, "purpose": first_sentence(method.purpose)})]
-    for other in _others(course, method, exercise_id, DISTRACTORS):
+    for other in (candidates or _Candidates(course)).others(method, exercise_id, DISTRACTORS):
         choices.append(Choice.model_construct(text=other.title, correct=False, feedback=_(
             "Not here. The card for «%(method)s» says when it fits: «%(situation)s»") % {
                 "method": other.title, "situation": first_sentence(other.when_to_use)}))
@@ -217,14 +224,14 @@ def phase(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
     )
 
 
-def digital(course: Course, method: Method, tr: Catalog) -> ChoiceExercise:
+def digital(course: Course, method: Method, tr: Catalog, candidates: _Candidates | None = None) -> ChoiceExercise:
     _ = tr.gettext
     exercise_id = f"digital-{method.slug}"
     variant = method.digital_variant
     assert isinstance(variant, DigitalVariant)
     choices = [Choice.model_construct(text=variant.summary, correct=True,
                                       feedback=_("Right. Tools: %(tools)s.") % {"tools": ", ".join(variant.tools)})]
-    for other in _others(course, method, exercise_id, DISTRACTORS - 1, digital_only=True):
+    for other in (candidates or _Candidates(course)).others(method, exercise_id, DISTRACTORS - 1, digital_only=True):
         assert isinstance(other.digital_variant, DigitalVariant)
         choices.append(Choice.model_construct(
             text=other.digital_variant.summary, correct=False,

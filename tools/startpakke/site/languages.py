@@ -15,16 +15,20 @@ from ..slugs import slugify
 from ..translations.pofile import read_translation
 from ..translations.translated import Translation, translate_course
 from .publication import Publication, publish
+from .render import Rendered
 from .videos import MEDIA
 
 
-def publish_course(course: Course, project: Project, layout: Layout | None = None) -> Publication:
-    """The source language's publication, holding every translation's."""
+def publish_course(course: Course, project: Project, layout: Layout | None = None,
+                   rendered: Rendered | None = None) -> Publication:
+    """The source language's publication, holding every translation's; `rendered` keeps the source
+    language's pages across renders (render.Rendered)."""
     layout = layout or Layout(course.info.site_url)
     languages = (course.language, *course.info.translated_into)
     translations = tuple(publish_translation(course, project, layout.in_language(language), languages)
                          for language in course.info.translated_into)
-    return replace(publish(course, project, layout), languages=languages, translations=translations)
+    return replace(publish(course, project, layout, rendered=rendered), languages=languages,
+                   translations=translations)
 
 
 def translation_of(course: Course, project: Project, language: str) -> Translation:

@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -21,12 +21,18 @@ from mkdocs.utils.templates import TemplateContext
 
 from ..caches import template_cache
 from ..i18n import catalog
+from ..loading import Reader
 from ..markup import MARKDOWN_EXTENSIONS
+from ..model import Course
 from ..project import Project
+from ..yamlsource import Rereader, read_document
 from . import flow
 from .alternates import alternates
+from .incremental import Build, GeneratedPage, Pages, QuietDirtyWarning
 from .navwindow import NavView
+from .printing import STAMP, BackgroundPrinting
 from .publication import Publication
+from .render import Rendered
 from .sanitize import clean_html
 from .service_worker import THEME_COLOUR, WORKER, unregistering_worker, write_offline_files
 from .source import ContentErrors, build_tree, publication_for
@@ -50,6 +56,17 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     content_errors: list[str] = []
     served_at: tuple[str, int] | None = None
     """The address `serve` serves the site at; the editor's forms save one port up (editor/backend.py)."""
+    dirty = False
+    """Serving with dirty builds: a rebuild writes only the pages a save changed (incremental.py)."""
+    pages: Pages | None = None
+    planned: Build | None = None
+    read: Reader = staticmethod(read_document)
+    """How course files are read: serving, each parsed again only when it changed."""
+    rendered: Rendered | None = None
+    """Serving, the pages rendered before: rendered again only when what they show changed."""
+    printing: BackgroundPrinting | None = None
+    """Serving a course whose cards were printed: prints them again after a save changed it."""
+    served_course: Course | None = None
 
     @property
     def editor(self) -> tuple[str, int] | None:
@@ -59,13 +76,18 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         # Having on_startup keeps this plugin alive across `mkdocs serve` rebuilds, which is what lets
         # a broken edit fall back to the last good site.
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        self.pages, self.read, self.rendered = (Pages(), Rereader(), Rendered()) if self.dirty \
+            else (None, read_document, None)
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project.find(root / self.config.course)
         self.content_errors = []
         try:
-            self.publication = publication_for(self.project)
+            self.publication = publication_for(self.project, self.read, self.rendered)
         except ContentErrors as errors:
             if not (self.serving and self.publication):
                 raise PluginError(f"{errors}; fix them and the site builds again.")
@@ -103,7 +125,9 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.publication
-        for path, content in {**self.publication.site.pages, **self.publication.generated}.items():
+        for path, content in self.publication.site.pages.items():
+            files.append(GeneratedPage.generated(config, path, content=content))
+        for path, content in self.publication.generated.items():
             files.append(File.generated(config, path, content=content))
         for path, source in self.publication.files.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
@@ -112,6 +136,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.publication
         flow.link_pages(nav, self.publication.site.flow)
+        if self.pages:
+            self.planned = self.pages.plan(self.publication.layout.tree, nav, config)
         return nav
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -130,15 +156,27 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         env.filters["alternates"] = partial(alternates, self.publication)
         return env
 
+    @event_priority(50)  # before search writes its index
+    def _search_of_kept_pages(self, *, config: MkDocsConfig) -> None:
+        # Search indexed only the pages this build wrote; the others' entries are those they were written with.
+        if not (self.pages and self.planned):
+            return
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is not None:
+            index.entries = self.pages.finish(self.planned, index.entries)
+            search.search_index_prev = None  # its own dirty merge assumes a single page changed
+        self.planned = None
+
     @event_priority(-100)  # last: this tree, its search index included, is written before the plugins are reused
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _translations_and_worker(self, *, config: MkDocsConfig) -> None:
         # Each translation is a build of its own, into its tree: its own interface language and search index.
         # MkDocs hands those builds these same plugin objects, so this build's own state is put back after.
         assert self.publication
         publication, serving = self.publication, self.serving
         try:
             for translation in publication.translations:
-                build_tree(config, self.project, translation)
+                build_tree(config, self.project, translation, dirty=self.dirty)
         finally:
             self.publication, self.serving = publication, serving
         if publication.layout.style == "directory" and not publication.layout.tree:
@@ -148,6 +186,8 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
             else:
                 write_offline_files(site, {each.layout.tree: (plain_text(each.course.info.title), each.language)
                                            for each in (publication, *publication.translations)})
+        if serving and not publication.layout.tree:
+            self._print_if_changed(publication.course)
         if serving and self.editor and not publication.layout.tree:
             from ..editor.admin import write_admin  # the editor is `serve`'s alone
 
@@ -155,10 +195,22 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
             write_admin(Path(config.site_dir), publication.course,
                         {"name": "proxy", "proxy_url": f"http://{host}:{port}/api/v1"})
 
+    def _print_if_changed(self, course: Course) -> None:
+        if self.printing is None and self.project.cards_build.is_dir():
+            self.printing = BackgroundPrinting(self.project)
+        if self.printing and self.served_course is not None and course != self.served_course:
+            self.printing.request()
+        self.served_course = course
+
+    on_post_build = CombinedEvent(_search_of_kept_pages, _translations_and_worker)
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        # The course and media, and what `startpakke video` and `startpakke cards` make from them.
+        # The course and media, what `startpakke video` makes from them, and the end of each printing
+        # run (not every file a run writes: each would reload the page).
         project = self.project
-        for folder in (project.course_dir, project.media_dir, project.media_build, project.cards_build):
+        if project.cards_build.is_dir():
+            (project.cards_build / STAMP).mkdir(exist_ok=True)
+        for folder in (project.course_dir, project.media_dir, project.media_build, project.cards_build / STAMP):
             if folder.is_dir():
                 server.watch(str(folder))
         if self.served_at and self.editor not in _editor_servers:

@@ -18,7 +18,7 @@ from ..model import Course
 from ..project import Project
 from . import extras as build_extras
 from .mkdocs_nav import mkdocs_nav
-from .render import Site, render_course
+from .render import Rendered, Site, render_course
 from .service_worker import WORKER_FILES
 from .text import plain_title
 
@@ -86,17 +86,19 @@ class Publication:
 
 
 def publish(course: Course, project: Project, layout: Layout | None = None,
-            smallest_renditions: bool = False, course_id: str = "", cards_in: str | None = None) -> Publication:
+            smallest_renditions: bool = False, course_id: str = "", cards_in: str | None = None,
+            rendered: Rendered | None = None) -> Publication:
     """Everything the course publishes in its language, with what the video and print steps have made
     so far (each video in its smallest rendition only, with `smallest_renditions`). `course_id` keeps
     a translation's progress under the source course's name, so a learner who switches language keeps it.
     `cards_in` is the translation whose printed cards the pages link, when its tree is not the layout's
-    (a copy of one translation alone); by default the layout's language."""
+    (a copy of one translation alone); by default the layout's language. `rendered` keeps pages across
+    renders (render.Rendered)."""
     layout = layout or Layout(course.info.site_url)
     tr = catalog(course.language)
     extras = build_extras.collect(project, course, layout, tr, smallest_renditions,
                                   layout.language if cards_in is None else cards_in)
-    site = render_course(course, layout, extras, tr)
+    site = render_course(course, layout, extras, tr, rendered)
     # On the web a service worker keeps the course for use without network (service_worker.py); a copy
     # with file addresses cannot have one. The source language's tree holds the worker's files.
     web = layout.style == "directory"

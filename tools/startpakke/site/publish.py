@@ -53,19 +53,20 @@ def make_media(loaded: Loaded, console: Console, errors: Console) -> int:
         code = commands.transcode(loaded.project, None, console, errors, loaded)
         if code:
             return code
-    _print_cards(loaded, console, errors)
+    print_cards(loaded, console, errors)
     return 0
 
 
-def _print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
+def print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
+    """The cards, deck and session plans in every language the course is published in."""
     from ..cards import CannotPrint, require_printing
     from ..cards.build import build_for_site
 
     course, project = loaded.course, loaded.project
     assert course
-    # The course's own language, then each translation into its own folder (its QR codes lead to its pages).
-    courses = {"": course} | {language: translation_of(course, project, language).course
-                              for language in course.info.translated_into}
+    # Each translation into its own folder (its QR codes lead to its pages), then the course's own language.
+    courses = {language: translation_of(course, project, language).course
+               for language in course.info.translated_into} | {"": course}
     try:
         with console.status("Rendering the printable cards…") as status:
             built = {language: build_for_site(each, project.cards_build_in(language),
@@ -108,8 +109,9 @@ def build_site(project: Project, site_dir: Path | None = None, strict: bool = Fa
 
 
 def serve_site(project: Project, dev_addr: str, publication: Publication | None = None) -> None:
-    """Serve with live reload; the first build uses `publication`, later ones load the edited course."""
+    """Serve with live reload; the first build uses `publication`, later ones load the edited course
+    and write only the pages that changed."""
     show_mkdocs_messages()
     if publication:
         hand_over(project, publication)
-    serve(config_file=str(config_file(project)), dev_addr=dev_addr)
+    serve(config_file=str(config_file(project)), dev_addr=dev_addr, build_type="dirty")

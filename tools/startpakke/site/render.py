@@ -6,6 +6,7 @@ export-markdown` and the packagers consume. Content text passes the filters in `
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from pydantic_core import to_jsonable_python
 
 from .. import layout as pages_of
 from .. import phrases
@@ -62,6 +64,15 @@ class Site:
     learner_data: dict[str, Any] = field(default_factory=dict)
     """What the browser needs to track progress: each module's pages and exercises."""
 
+
+class Rendered(dict[str, str]):
+    """Pages rendered before, by a digest of their template and everything given to it: a process that
+    renders the course again and again (`serve`) renders again only the pages whose context changed.
+    Only pages rendered from their own context, not the whole course, are kept (OWN_CONTEXT)."""
+
+
+OWN_CONTEXT = {"method.md.j2", "exercises.md.j2"}
+"""Templates that get neither `course` nor `extras`, only what is passed for their page."""
 
 Exercises = dict[str, list[Exercise]]
 """Each module's exercises by module slug, generated once per render."""
@@ -122,7 +133,9 @@ def navigation(course: Course, layout: Layout, exercises: Exercises, tr: Catalog
 
 
 def render_course(course: Course, layout: Layout | None = None, extras: Extras | None = None,
-                  tr: Catalog | None = None) -> Site:
+                  tr: Catalog | None = None, rendered: Rendered | None = None) -> Site:
+    """`rendered`: pages rendered before, taken again where their context is the same. Not for a
+    translation: its untranslated texts print differently from translated ones of the same wording."""
     layout = layout or Layout(course.info.site_url)
     extras = extras or Extras()
     tr = tr or catalog(course.language)
@@ -135,6 +148,7 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     pages: dict[str, str] = {}
     titles: dict[str, str] = {}
     places: dict[str, Page] = {}
+    used: set[str] = set()
 
     def page(at: Page, template: str, title: str, **context: Any) -> None:
         def link(to: Page | str) -> str:
@@ -144,9 +158,20 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
             return posixpath.relpath(to, posixpath.dirname(layout.source(at)))
 
         path = layout.source(at)
-        fallbacks.start_page()
-        markdown = env.get_template(template).render(course=course, extras=extras, link=link, **context)
-        pages[path] = _under_title(markdown, fallbacks.notice())
+        own = template in OWN_CONTEXT
+        key = _digest([template, path, repr(layout), tr.language, context]) \
+            if own and rendered is not None and not layout.language else ""
+        if key:
+            used.add(key)
+        if key and key in rendered:
+            pages[path] = rendered[key]
+        else:
+            fallbacks.start_page()
+            whole = {} if own else {"course": course, "extras": extras}
+            markdown = env.get_template(template).render(link=link, **whole, **context)
+            pages[path] = _under_title(markdown, fallbacks.notice())
+            if key:
+                rendered[key] = pages[path]
         titles[path] = title
         places[path] = at
 
@@ -154,8 +179,9 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     page(pages_of.HOME, "home.md.j2", course.info.title, total_minutes=total)
     for number, module in enumerate(course.modules, start=1):
         page(pages_of.module(module.slug), "module.md.j2", module.title, module=module, number=number,
-             has_exercises=bool(exercises[module.slug]), methods=course.methods_of(module),
-             plan=session_plan(course, module, 0, layout) if module.session else None)
+             count=len(course.modules), has_exercises=bool(exercises[module.slug]), methods=course.methods_of(module),
+             plan=session_plan(course, module, 0, layout) if module.session else None,
+             download=extras.session_plans.get(module.slug))
         if exercises[module.slug]:
             page(pages_of.exercises(module.slug), "exercises.md.j2",
                  _("Exercises: %(module)s") % {"module": module.title},
@@ -165,7 +191,8 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
         number = teacher.methods.index(method.slug) + 1 if teacher else 0
         page(pages_of.method(method.slug), "method.md.j2", method.title, method=method,
              module=teacher, number=number, phase=course.phase(method.phase),
-             related=[course.methods[slug] for slug in method.related if slug in course.methods])
+             related=[course.methods[slug] for slug in method.related if slug in course.methods],
+             video=extras.videos.get(method.slug), card=extras.cards.get(method.slug))
     phases = [(phase, [m for m in course.methods.values() if m.phase == phase.id])
               for phase in course.info.phases]
     page(pages_of.LIBRARY, "library.md.j2", _("Method library"), phases=phases)
@@ -173,9 +200,15 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
          taught=sum(len(module.methods) for module in course.modules))
     sources = [(method, method.sources) for method in course.methods.values() if method.sources]
     page(pages_of.ABOUT, "about.md.j2", _("About the course"), sources=sources)
+    for unused in set(rendered or ()) - used:
+        del rendered[unused]  # type: ignore[union-attr]
     return Site(pages=pages, nav=navigation(course, layout, exercises, tr),
                 flow=[layout.source(page) for page in learner_flow(course, exercises)],
                 titles=titles, places=places, learner_data=learner_data(course, layout, exercises))
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(json.dumps(to_jsonable_python(value), ensure_ascii=False).encode()).hexdigest()
 
 
 def _under_title(markdown: str, line: str) -> str:

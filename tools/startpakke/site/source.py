@@ -11,11 +11,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..loading import load_course
+from ..loading import Reader, load_course
 from ..project import Project
 from ..translations.checks import check_translations
+from ..yamlsource import read_document
 from .languages import publish_course
 from .publication import Publication
+from .render import Rendered
 
 log = logging.getLogger("mkdocs.plugins.startpakke")
 _handed: dict[Project, Publication] = {}
@@ -34,26 +36,28 @@ def hand_over(project: Project, publication: Publication) -> None:
     _handed[project] = publication
 
 
-def build_tree(config: MkDocsConfig, project: Project, translation: Publication) -> None:
-    """Build a translation's pages into its tree (`site/se/`), with the settings of the build `config`."""
+def build_tree(config: MkDocsConfig, project: Project, translation: Publication, dirty: bool = False) -> None:
+    """Build a translation's pages into its tree (`site/se/`), with the settings of the build `config`;
+    `dirty`, only the pages that changed (site/incremental.py)."""
     tree = translation.layout.tree
     options = {"site_url": config.site_url + tree} if config.site_url else {}
     nested = load_config(config_file=config.config_file_path, strict=config.strict,
                          site_dir=str(Path(config.site_dir) / tree), **options)
     hand_over(project, translation)
-    build(nested)  # its plugins are the running build's own objects (MkDocs keeps them): started already
+    build(nested, dirty=dirty)  # its plugins are the running build's own objects (MkDocs keeps them): started already
 
 
-def publication_for(project: Project) -> Publication:
-    """The handed-over publication (once), else the course loaded and published now."""
+def publication_for(project: Project, read: Reader = read_document, rendered: Rendered | None = None) -> Publication:
+    """The handed-over publication (once), else the course loaded (with `read`) and published now
+    (taking the pages in `rendered` that did not change)."""
     handed = _handed.pop(project, None)
     if handed:
         return handed
-    loaded = load_course(project)
+    loaded = load_course(project, read)
     check_translations(loaded)  # a translation file that cannot be read stops the build, as in `check`
     for problem in loaded.report.sorted():
         # Errors stop the build; content warnings are for `startpakke check`, not for --strict.
         (log.error if problem.severity == "error" else log.info)(str(problem))
     if loaded.course is None:
         raise ContentErrors([str(problem) for problem in loaded.report.sorted() if problem.severity == "error"])
-    return publish_course(loaded.course, project)
+    return publish_course(loaded.course, project, rendered=rendered)
