@@ -11,6 +11,7 @@ import mkdocs.commands.build as mkdocs_build
 import pytest
 from mkdocs.config import load_config
 
+from startpakke.project import Project
 from tests.site.sitekit import html_pages, make_project
 from tests.site.course_factory import write_course
 
@@ -100,3 +101,28 @@ def test_a_removed_card_takes_its_page_with_it(project: Path, tmp_path: Path) ->
     clean = tmp_path / "clean"
     build(project, clean, serving=False)
     assert pages_of(served) == pages_of(clean)
+
+
+def test_while_cards_are_printed_again_the_pages_keep_linking_the_printed_ones(project: Path) -> None:
+    from startpakke.cards.build import SITE_SETS, build_for_site, paths
+    from startpakke.cards.manifest import withdraw_format, withdraw_sessions
+    from startpakke.loading import load_course
+    from startpakke.site import printables
+
+    loaded = load_course(Project(project))
+    assert loaded.course
+    folder = loaded.project.cards_build
+    build_for_site(loaded.course, folder)
+    printed = printables.printables(loaded.project)
+    assert len(printed.cards) == 12 and printed.session_plans and printed.decks
+
+    printables.hold(loaded.project, [""])
+    try:
+        # What a printing run does first: its sets and plans are withdrawn until they are complete.
+        for wanted in SITE_SETS:
+            withdraw_format(folder, wanted.name, paths(wanted.fmt).deck)
+        withdraw_sessions(folder)
+        assert printables.printables(loaded.project) == printed
+    finally:
+        printables.release(loaded.project)
+    assert printables.printables(loaded.project) == printables.Printables()

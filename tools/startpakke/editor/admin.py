@@ -55,6 +55,8 @@ def write_admin(site_dir: Path, course: Course, backend: dict[str, Any], site_ur
         if not (target.is_file() and target.stat().st_size == source.stat().st_size):
             link_or_copy(source, target)  # 6 MB on every rebuild of `serve` would be copied for nothing
     write_atomic(folder / "index.html", admin_page(course.info.title))
-    text = yaml.safe_dump(decap_config(course, backend, site_url), allow_unicode=True, sort_keys=False)
+    # libyaml's emitter when there is one: `serve` writes this on every rebuild.
+    text = yaml.dump(decap_config(course, backend, site_url), Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                     allow_unicode=True, sort_keys=False)
     write_atomic(folder / "config.yml", text)
     return folder

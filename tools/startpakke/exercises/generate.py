@@ -9,6 +9,7 @@ the limits on editors' own exercises (a question of 300 characters, plain text) 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -142,6 +143,7 @@ def _rng(exercise_id: str) -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(exercise_id.encode()).digest()[:8], "big"))
 
 
+@functools.lru_cache(maxsize=4096)  # a phase's description is asked for by every method's exercise
 def first_sentence(text: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
@@ -167,10 +169,13 @@ class _Candidates:
     def __init__(self, course: Course) -> None:
         self.every = [method for _, method in sorted(course.methods.items())]
         self.digital = [method for method in self.every if isinstance(method.digital_variant, DigitalVariant)]
+        self.places = {pool: {method.slug: at for at, method in enumerate(getattr(self, pool))}
+                       for pool in ("every", "digital")}
 
     def others(self, method: Method, exercise_id: str, count: int, digital_only: bool = False) -> list[Method]:
-        pool = self.digital if digital_only else self.every
-        others = [m for m in pool if m.slug != method.slug]
+        pool = "digital" if digital_only else "every"
+        methods, at = getattr(self, pool), self.places[pool].get(method.slug)
+        others = methods if at is None else methods[:at] + methods[at + 1:]
         return _rng(exercise_id).sample(others, min(count, len(others)))
 
 

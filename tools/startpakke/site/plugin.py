@@ -199,7 +199,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         if self.printing is None and self.project.cards_build.is_dir():
             self.printing = BackgroundPrinting(self.project)
         if self.printing and self.served_course is not None and course != self.served_course:
-            self.printing.request()
+            self.printing.request(list(course.info.translated_into))
         self.served_course = course
 
     on_post_build = CombinedEvent(_search_of_kept_pages, _translations_and_worker)

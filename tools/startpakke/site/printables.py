@@ -26,8 +26,27 @@ class Printables:
     files: dict[str, Path] = field(default_factory=dict)
 
 
+_held: dict[tuple[Path, str], Printables] = {}
+"""While a printing run rewrites a project's PDFs (site/printing.py), what was printed before it."""
+
+
+def hold(project: Project, languages: list[str]) -> None:
+    """Until `release`, publish what is printed now: a run withdraws its sets from the manifest while
+    it prints them, and the pages of a build meanwhile would lose their links (and be rebuilt twice)."""
+    for language in languages:
+        _held[project.root, language] = printables(project, language)
+
+
+def release(project: Project) -> None:
+    for key in [key for key in _held if key[0] == project.root]:
+        del _held[key]
+
+
 def printables(project: Project, language: str = "") -> Printables:
     """What is printed in `language` (empty: the course's own), to publish in that language's tree."""
+    held = _held.get((project.root, language))
+    if held:
+        return held
     folder = project.cards_build_in(language)
     manifest = load_manifest(folder)
     found = Printables()

@@ -1,13 +1,15 @@
 """While serving: the cards and session plans of a changed course are printed again in another
 process, so a save shows on the page first and its PDFs follow.
 
-One run at a time; a save during a run asks for one more run after it. A run ends by writing a stamp
-that `serve` watches: the rebuild it causes links the new PDFs.
+One run at a time; a save during a run asks for one more run after it. Until the last run ends, the
+pages link the PDFs printed before; then a stamp that `serve` watches is written, and the rebuild it
+causes links the new PDFs.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from rich.console import Console
 
 from ..loading import load_course
 from ..project import Project
+from . import printables
 
 STAMP = ".printed"
 """The folder under build/cards/ whose stamp a finished run rewrites."""
@@ -27,12 +30,14 @@ class BackgroundPrinting:
         self._lock = threading.Lock()
         self._running = self._again = False
 
-    def request(self) -> None:
+    def request(self, languages: list[str]) -> None:
+        """Print again, in the course's own language ("") and `languages`."""
         with self._lock:
             if self._running:
                 self._again = True
                 return
             self._running = True
+            printables.hold(self.project, ["", *languages])
         threading.Thread(target=self._runs, daemon=True).start()
 
     def _runs(self) -> None:
@@ -41,11 +46,12 @@ class BackgroundPrinting:
             process = multiprocessing.get_context("spawn").Process(target=print_course, args=(self.project.root,))
             process.start()
             process.join()
-            self.stamp.mkdir(parents=True, exist_ok=True)
-            (self.stamp / "stamp").write_text(str(process.exitcode), encoding="utf-8")
             with self._lock:
                 if not self._again:
                     self._running = False
+                    printables.release(self.project)
+                    self.stamp.mkdir(parents=True, exist_ok=True)
+                    (self.stamp / "stamp").write_text(str(process.exitcode), encoding="utf-8")
                     return
                 self._again = False
 
@@ -54,6 +60,7 @@ def print_course(root: Path) -> None:
     """Print the course at `root` as `startpakke build` does, saying only what went wrong."""
     from .publish import print_cards  # the printing code loads in the printing process only
 
+    os.nice(10)  # the next save's rebuild goes first: the page is what the editor waits for
     loaded = load_course(Project.find(root))
     if loaded.course:
         print_cards(loaded, Console(quiet=True), Console(stderr=True))
