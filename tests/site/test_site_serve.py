@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -100,9 +101,29 @@ def test_startpakke_serve_shows_a_saved_card_and_then_its_reprinted_pdf(tmp_path
 
         wait_for(lambda: fetch_bytes(pdf) != printed, "the reprinted card")
         assert "Første metode" in pdf_text(fetch_bytes(pdf))
+
+        # Stopped while printing, serve leaves no printing behind.
+        card.write_text(card.read_text(encoding="utf-8").replace("title: Første metode", "title: Metode en"),
+                        encoding="utf-8")
+        wait_for(lambda: "Metode en" in fetch(site + "metoder/metode-1/")[1], "the rebuild")
+        wait_for(lambda: printing_processes(tmp_path) > 0, "the printing run")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
+    assert printing_processes(tmp_path) == 0
+
+
+def printing_processes(project: Path) -> int:
+    """Processes of a printing run: they work in the project's folder."""
+    count = 0
+    for process in Path("/proc").iterdir():
+        try:
+            if process.name.isdigit() and b"spawn_main" in (process / "cmdline").read_bytes() \
+                    and (process / "cwd").resolve() == project.resolve():
+                count += 1
+        except OSError:
+            continue
+    return count
 
 
 def fetch_bytes(url: str) -> bytes:

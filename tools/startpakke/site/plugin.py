@@ -202,6 +202,11 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
             self.printing.request(list(course.info.translated_into))
         self.served_course = course
 
+    def on_shutdown(self) -> None:
+        if self.printing:
+            self.printing.stop()
+            self.printing = None
+
     on_post_build = CombinedEvent(_search_of_kept_pages, _translations_and_worker)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -3,7 +3,8 @@
 `sw.js` loads Workbox (vendored from npm by scripts/vendor-workbox) and our worker (worker/), with the
 list of what «Last ned kurset» stores for each language's tree: its pages, scripts, styles, search
 index, posters and captions, each with a revision (the hash of its bytes), and, as a separate list,
-the smallest rendition of each video. A build that changes a card changes some revisions and so
+the smallest rendition of each video; and the page that says, in the tree's language, that a page is
+not stored. A build that changes a card changes some revisions and so
 sw.js: browsers install the new worker, which fetches only what changed. `offline.json` tells the
 page how much each list takes. Copies with file addresses (offline zip, learning platforms) have no
 worker: browsers do not run one from disk, and a platform serves its packages itself.
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape
 import re
 from pathlib import Path
 from typing import Any
 
 from ..files import files_below
+from ..i18n import catalog
 
 WORKER = "sw.js"
 SIZES = "offline.json"
@@ -61,10 +64,32 @@ def write_offline_files(site: Path, trees: dict[str, tuple[str, str]]) -> None:
     sizes_entry = {"url": SIZES, "revision": _revision(site / SIZES)}
     for tree in trees:
         lists[tree]["pages"].append(sizes_entry)
+    for tree, (title, language) in trees.items():
+        lists[tree]["offline"] = offline_page(title, language)
     version = hashlib.sha256(json.dumps(lists, sort_keys=True).encode()).hexdigest()[:16]
     (site / WORKER).write_text(worker_script({"version": version, "trees": lists}), encoding="utf-8")
     for tree, (title, language) in trees.items():
         (site / tree / MANIFEST).write_text(web_manifest(title, language), encoding="utf-8")
+
+
+def offline_page(title: str, language: str) -> str:
+    """What the worker answers, in the tree's language, for a page that is neither stored nor reachable,
+    instead of the browser's own error. `{home}` is the tree's start page: the worker knows where it is."""
+    _ = catalog(language).gettext
+    heading = _("This page is not stored in this browser")
+    text = _("You are offline, and this page was not opened or downloaded in this browser before. The pages "
+             "you have opened work without network, and «%(download)s» on the start page stores the whole "
+             "course.") % {"download": _("Download the course")}
+    home = _("To the start page")
+    return ('<!doctype html>\n'
+            f'<html lang="{escape(language)}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(heading)} · {escape(title)}</title><style>"
+            "body{margin:0;font:1.05rem/1.6 system-ui,sans-serif;color:#1f2328}"
+            f"header{{background:{THEME_COLOUR};color:#fff;padding:.8rem 1.2rem;font-weight:600}}"
+            "main{max-width:36rem;padding:1.2rem}h1{font-size:1.5rem;line-height:1.3}a{color:" + THEME_COLOUR + ";font-weight:600}</style></head>"
+            f"<body><header>{escape(title)}</header><main><h1>{escape(heading)}</h1><p>{escape(text)}</p>"
+            f'<p><a href="{{home}}">{escape(home)}</a></p></main></body></html>\n')
 
 
 def worker_script(files: dict[str, Any]) -> str:

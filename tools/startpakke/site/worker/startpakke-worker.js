@@ -7,7 +7,7 @@
  * A new build is a new sw.js. It installs beside the old worker, fetching only files whose revision
  * changed, and takes over when no page of the old build is open, or at once when the learner asked
  * for the download; so a learner never sees old and new pages mixed. Caches of older builds go when
- * it takes over. */
+ * it takes over. A page neither stored nor reachable gets a page that says so, in its tree's language. */
 (function () {
   "use strict";
   var files = self.startpakkeFiles;
@@ -28,6 +28,19 @@
   // Pages open when the first worker starts are of its build: it serves them from then on.
   workbox.core.clientsClaim();
   workbox.routing.registerRoute(sameSite, new workbox.strategies.NetworkFirst({ cacheName: runtime, networkTimeoutSeconds: 8 }));
+
+  // A page neither stored nor reachable: a page in the learner's language saying so and leading to the
+  // start page, not the browser's error. Other requests fail as they would (instant navigation then
+  // asks for the page itself, which gets this).
+  workbox.routing.setCatchHandler(function (options) {
+    if (options.request.destination !== "document") return Promise.resolve(Response.error());
+    var scope = new URL(self.registration.scope).pathname;
+    var path = new URL(options.request.url).pathname.slice(scope.length);
+    var name = Object.keys(files.trees).filter(function (tree) { return path.indexOf(tree) === 0; })
+      .sort(function (a, b) { return b.length - a.length; })[0] || "";
+    return Promise.resolve(new Response(files.trees[name].offline.replace("{home}", scope + name),
+      { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } }));
+  });
 
   self.addEventListener("activate", function (event) {
     event.waitUntil(caches.keys().then(function (names) {
