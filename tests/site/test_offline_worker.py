@@ -129,18 +129,7 @@ def test_pages_a_learner_opened_open_again_without_network(browser, project, tmp
         assert page.locator("h1").inner_text() == "Denne siden er ikke lagret i denne nettleseren"
         assert "«Last ned kurset» på startsiden" in page.locator("main").inner_text()
         assert page.get_by_role("link", name="Til startsiden").evaluate("link => link.href") == url
-        context.close()
-
-
-def test_a_page_not_stored_says_so_in_the_language_of_its_tree(browser, project, tmp_path) -> None:
-    site = tmp_path / "site"
-    with serve_folder(site) as url:
-        publish.build_site(Project(project), site, site_url=url)
-        context = browser.new_context(locale="se-NO")
-        page = context.new_page()
-        page.goto(url + "se/")
-        until(page, "navigator.serviceWorker.ready.then(() => navigator.serviceWorker.controller !== null)")
-        context.set_offline(True)
+        # In a translation's tree, in its language.
         page.goto(url + "se/metoder/prototype/")
         assert page.evaluate("document.documentElement.lang") == "se"
         assert page.locator("h1").inner_text() == "Dát siidu ii leat vurkejuvvon dán neahttalohkkái"
