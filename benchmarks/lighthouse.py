@@ -10,9 +10,6 @@ Without --site the example course is copied and built with `startpakke build` (v
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,18 +18,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.site.sitekit import CHROMIUM, copy_example, run, serve_folder  # noqa: E402
-
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "method": "metoder/interessentkart/", "exercises": "moduler/okt-1-forsta-utfordringen/oppgaver/"}
-
-
-def lighthouse(url: str, out: Path) -> dict[str, Any]:
-    subprocess.run([str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={out}",
-                    "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                   env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300)
-    return json.loads(out.read_text(encoding="utf-8"))
-
+from tests.site.sitekit import LIGHTHOUSE_PAGES as PAGES, copy_example, lighthouse, run, serve_folder  # noqa: E402
 
 def figures(report: dict[str, Any]) -> dict[str, Any]:
     audits = report["audits"]

@@ -9,6 +9,7 @@ import functools
 import gzip
 import http.server
 import io
+import json
 import os
 import re
 import subprocess
@@ -33,6 +34,10 @@ from startpakke.site import publish
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {"home": "", "method": "metoder/interessentkart/",
+                    "exercises": "moduler/okt-1-forsta-utfordringen/oppgaver/"}
+"""The pages Lighthouse measures: the home page, a method page with its video, an exercise page."""
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -186,6 +191,14 @@ def serve_folder(folder: Path, compressed: bool = False) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def lighthouse(url: str, out: Path) -> dict[str, Any]:
+    """Lighthouse's report (mobile, performance only) on the page at `url`, run on Debian's Chromium."""
+    subprocess.run([str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={out}",
+                    "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                   env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, timeout=300)
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 @contextmanager
