@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -100,7 +99,7 @@ def serve_shows_a_save(root: Path, saves: int = 3) -> tuple[float, float]:
         status = Path(f"/proc/{server.pid}/status").read_text()
         peak = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
     finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: serve stops its printing run too
+        server.terminate()  # serve stops its printing run too
         server.wait(timeout=60)
     return statistics.median(shown), peak
 

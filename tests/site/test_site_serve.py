@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -108,7 +107,7 @@ def test_startpakke_serve_shows_a_saved_card_and_then_its_reprinted_pdf(tmp_path
         wait_for(lambda: "Metode en" in fetch(site + "metoder/metode-1/")[1], "the rebuild")
         wait_for(lambda: printing_processes(tmp_path) > 0, "the printing run")
     finally:
-        server.send_signal(signal.SIGINT)
+        server.terminate()  # as `kill` does; Ctrl+C the same
         server.wait(timeout=60)
     assert printing_processes(tmp_path) == 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import signal
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -295,6 +296,10 @@ def serve(
     _site_config(loaded.project)
     _make_media(loaded)
     console.print(f"Serving on http://{dev_addr}/ (Ctrl+C stops).")
+    # Ctrl+C and a plain `kill` both stop it cleanly, a printing run with it, even when started from a
+    # shell that had Ctrl+C ignored (a job in the background).
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.default_int_handler)
     publish.serve_site(loaded.project, dev_addr, publication=_publication(loaded))
 
 
