@@ -5,11 +5,15 @@ costs time."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from pydantic_core import to_jsonable_python
 
 
 def user_cache(name: str) -> Path:
@@ -27,3 +31,10 @@ def template_cache() -> BytecodeCache | None:
     except OSError:
         return None
     return FileSystemBytecodeCache(str(folder))
+
+
+def digest(value: Any) -> str:
+    """What a kept result is keyed by: a digest of `value` as JSON (models and dataclasses as their
+    fields, anything else as its text)."""
+    data = json.dumps(to_jsonable_python(value, fallback=str), ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()

@@ -9,8 +9,6 @@ search entries are carried over from the build that wrote it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +19,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..caches import digest
 
 
 class GeneratedPage(File):
@@ -37,6 +36,10 @@ class QuietDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
+
+
+QUIET_DIRTY = QuietDirtyWarning()
+"""One instance: a logger keeps a filter once however often serving starts."""
 
 
 @dataclass
@@ -60,6 +63,21 @@ class Build:
     written: dict[str, Path]
     kept: dict[str, str]
     """The pages left as they are: source path → URL."""
+
+    def finish(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Remember what this build wrote, delete the pages it no longer has, and return the whole search
+        index: this build's `entries` with those of the pages it left as they were."""
+        tree = self.tree
+        searched: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            searched.setdefault(entry["location"].split("#")[0], []).append(entry)
+        for url in self.kept.values():
+            searched[url] = tree.search.get(url, [])
+        for path, file in tree.written.items():
+            if path not in self.written and file.is_file():
+                file.unlink()
+        tree.keys, tree.written, tree.search = self.keys, self.written, searched
+        return [entry for each in searched.values() for entry in each]
 
 
 class Pages:
@@ -87,22 +105,6 @@ class Pages:
                 kept[path] = page.url
         return Build(known, keys, written, kept)
 
-    @staticmethod
-    def finish(build: Build, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Remember what this build wrote, delete the pages it no longer has, and return the whole search
-        index: this build's `entries` with those of the pages it left as they were."""
-        tree = build.tree
-        searched: dict[str, list[dict[str, Any]]] = {}
-        for entry in entries:
-            searched.setdefault(entry["location"].split("#")[0], []).append(entry)
-        for url in build.kept.values():
-            searched[url] = tree.search.get(url, [])
-        for path, file in tree.written.items():
-            if path not in build.written and file.is_file():
-                file.unlink()
-        tree.keys, tree.written, tree.search = build.keys, build.written, searched
-        return [entry for each in searched.values() for entry in each]
-
 
 def _shared_key(config: MkDocsConfig, nav: Navigation) -> str:
     # What every page prints: the course's name and address, the settings, the error banner, which
@@ -110,7 +112,7 @@ def _shared_key(config: MkDocsConfig, nav: Navigation) -> str:
     shared = [config.site_name, config.site_url, config.copyright, config.extra, config.extra_css,
               config.extra_javascript, repr(config.theme), config.markdown_extensions, config.mdx_configs,
               sorted(page.file.src_uri for page in nav.pages), _level(nav.items)]
-    return _digest(shared)
+    return digest(shared)
 
 
 def _page_key(shared: str, page: Page) -> str:
@@ -124,14 +126,10 @@ def _page_key(shared: str, page: Page) -> str:
         sections.append(_level(parent.children))
         parent = parent.parent
     neighbours = [(other.title, other.url) if other else None for other in (page.previous_page, page.next_page)]
-    return _digest([shared, file.src_uri, markdown, page.title, sections, neighbours])
+    return digest([shared, file.src_uri, markdown, page.title, sections, neighbours])
 
 
 def _level(items: list[Any]) -> list[Any]:
     """The title and address of each item, a section's address being that of its first page."""
     return [(item.title, getattr(item.children[0] if isinstance(item, Section) and item.children else item,
                                  "url", None)) for item in items]
-
-
-def _digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(value, default=str, ensure_ascii=False).encode()).hexdigest()

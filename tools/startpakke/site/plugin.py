@@ -28,7 +28,7 @@ from ..project import Project
 from ..yamlsource import Rereader, read_document
 from . import flow
 from .alternates import alternates
-from .incremental import Build, GeneratedPage, Pages, QuietDirtyWarning
+from .incremental import QUIET_DIRTY, Build, GeneratedPage, Pages
 from .navwindow import NavView
 from .printing import STAMP, BackgroundPrinting
 from .publication import Publication
@@ -80,7 +80,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         self.pages, self.read, self.rendered = (Pages(), Rereader(), Rendered()) if self.dirty \
             else (None, read_document, None)
         if self.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+            logging.getLogger("mkdocs.commands.build").addFilter(QUIET_DIRTY)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -159,12 +159,12 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
     @event_priority(50)  # before search writes its index
     def _search_of_kept_pages(self, *, config: MkDocsConfig) -> None:
         # Search indexed only the pages this build wrote; the others' entries are those they were written with.
-        if not (self.pages and self.planned):
+        if not self.planned:
             return
         search = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(search, "search_index", None)
         if index is not None:
-            index.entries = self.pages.finish(self.planned, index.entries)
+            index.entries = self.planned.finish(index.entries)
             search.search_index_prev = None  # its own dirty merge assumes a single page changed
         self.planned = None
 

@@ -45,7 +45,7 @@ def release(project: Project) -> None:
 def printables(project: Project, language: str = "") -> Printables:
     """What is printed in `language` (empty: the course's own), to publish in that language's tree."""
     held = _held.get((project.root, language))
-    if held:
+    if held is not None:
         return held
     folder = project.cards_build_in(language)
     manifest = load_manifest(folder)

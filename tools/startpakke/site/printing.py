@@ -63,7 +63,6 @@ class BackgroundPrinting:
                     return
                 self._again = False
 
-
     def stop(self) -> None:
         """`serve` stops, and so does a run: what it finished is kept, and the next build prints the rest."""
         with self._lock:

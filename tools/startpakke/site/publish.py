@@ -64,9 +64,9 @@ def print_cards(loaded: Loaded, console: Console, errors: Console) -> None:
 
     course, project = loaded.course, loaded.project
     assert course
-    # Each translation into its own folder (its QR codes lead to its pages), then the course's own language.
-    courses = {language: translation_of(course, project, language).course
-               for language in course.info.translated_into} | {"": course}
+    # The course's own language, then each translation into its own folder (its QR codes lead to its pages).
+    courses = {"": course} | {language: translation_of(course, project, language).course
+                              for language in course.info.translated_into}
     try:
         with console.status("Rendering the printable cards…") as status:
             built = {language: build_for_site(each, project.cards_build_in(language),

@@ -6,7 +6,6 @@ export-markdown` and the packagers consume. Content text passes the filters in `
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -14,11 +13,10 @@ from functools import partial
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from pydantic_core import to_jsonable_python
 
 from .. import layout as pages_of
 from .. import phrases
-from ..caches import template_cache
+from ..caches import digest, template_cache
 from ..exercises import exercise_groups
 from ..exercises.generate import Exercise, shuffled_items
 from ..i18n import Catalog, catalog
@@ -159,7 +157,7 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
 
         path = layout.source(at)
         own = template in OWN_CONTEXT
-        key = _digest([template, path, repr(layout), tr.language, context]) \
+        key = digest([template, path, repr(layout), tr.language, context]) \
             if own and rendered is not None and not layout.language else ""
         if key:
             used.add(key)
@@ -205,10 +203,6 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     return Site(pages=pages, nav=navigation(course, layout, exercises, tr),
                 flow=[layout.source(page) for page in learner_flow(course, exercises)],
                 titles=titles, places=places, learner_data=learner_data(course, layout, exercises))
-
-
-def _digest(value: Any) -> str:
-    return hashlib.sha256(json.dumps(to_jsonable_python(value), ensure_ascii=False).encode()).hexdigest()
 
 
 def _under_title(markdown: str, line: str) -> str:

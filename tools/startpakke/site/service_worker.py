@@ -87,7 +87,8 @@ def offline_page(title: str, language: str) -> str:
             f"<title>{escape(heading)} · {escape(title)}</title><style>"
             "body{margin:0;font:1.05rem/1.6 system-ui,sans-serif;color:#1f2328}"
             f"header{{background:{THEME_COLOUR};color:#fff;padding:.8rem 1.2rem;font-weight:600}}"
-            "main{max-width:36rem;padding:1.2rem}h1{font-size:1.5rem;line-height:1.3}a{color:" + THEME_COLOUR + ";font-weight:600}</style></head>"
+            f"main{{max-width:36rem;padding:1.2rem}}h1{{font-size:1.5rem;line-height:1.3}}"
+            f"a{{color:{THEME_COLOUR};font-weight:600}}</style></head>"
             f"<body><header>{escape(title)}</header><main><h1>{escape(heading)}</h1><p>{escape(text)}</p>"
             f'<p><a href="{{home}}">{escape(home)}</a></p></main></body></html>\n')
 
