@@ -6,6 +6,13 @@ For each size: our build (`mkdocs build` with the startpakke plugin) and, in the
 plain Material building the same pages as hand-written Markdown with a flat nav of every page; and
 Zensical building `startpakke export-markdown`'s output as it is. Prints wall times, mean page HTML
 size, and the ratios to the baseline.
+
+Two times each: the command (`mkdocs build`, from Python's start: ours loads the toolkit and the
+course in it), and the site step in a process that has its modules loaded already: `startpakke
+build`'s (the course loaded and checked before it, as `build` does for its other steps; the step
+renders the pages and builds them), against plain Material's MkDocs build in a process with MkDocs
+and Material imported. Each in-process figure is the median of three fresh processes (one, above
+150 methods: plain Material takes minutes there).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +36,6 @@ sys.path.insert(0, str(REPO))
 from tests.site.course_factory import write_course  # noqa: E402
 from startpakke.project import Project  # noqa: E402
 from startpakke.loading import load_course  # noqa: E402
-from startpakke.site import publish  # noqa: E402
 from startpakke.site.export import export_markdown  # noqa: E402
 from startpakke.site.publication import publish as publish_course  # noqa: E402
 from startpakke.site.render import render_course  # noqa: E402
@@ -83,6 +90,42 @@ def build(root: Path, engine: str = "mkdocs") -> float:
     return took
 
 
+SITE_STEP = """
+import logging, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+import material.plugins.search.plugin
+root, ours = Path(sys.argv[1]), sys.argv[2] == "ours"
+if ours:  # what `startpakke build` has done before its site step
+    from startpakke.loading import load_course
+    from startpakke.project import Project
+    from startpakke.site.languages import publish_course
+    from startpakke.site.publish import build_site
+    loaded = load_course(Project.find(root / "course"))
+    start = time.perf_counter()
+    build_site(loaded.project, publication=publish_course(loaded.course, loaded.project))
+else:
+    start = time.perf_counter()
+    config = load_config(str(root / "mkdocs.yml"))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+print(time.perf_counter() - start)
+"""
+
+
+def site_step(root: Path, ours: bool, runs: int = 3) -> float:
+    """Median seconds of the site step in a process that imported its modules already."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times = []
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-c", SITE_STEP, str(root), "ours" if ours else "base"],
+                                cwd=root, env=env, capture_output=True, text=True, check=True)
+        times.append(float(result.stdout.split()[-1]))
+    return statistics.median(times)
+
+
 def mean_page_kb(site: Path) -> tuple[int, float]:
     pages = [p for p in site.rglob("index.html")]
     return len(pages), sum(p.stat().st_size for p in pages) / len(pages) / 1024 if pages else float("nan")
@@ -95,8 +138,10 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
 
+    print(f"{'':>13} | {'the command':^21} | {'the site step':^21} | {'page size':^21} | {'Zensical':^24}")
     print(f"{'methods':>7} {'pages':>5} | {'ours s':>7} {'base s':>7} {'ratio':>5} | "
-          f"{'ours KB':>7} {'base KB':>7} {'ratio':>5} | {'zensical s':>10} {'ratio':>5} {'KB':>7}")
+          f"{'ours s':>7} {'base s':>7} {'ratio':>5} | "
+          f"{'ours KB':>7} {'base KB':>7} {'ratio':>5} | {'s':>10} {'ratio':>5} {'KB':>7}")
     rows = []
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
         for size in sizes:
@@ -104,11 +149,14 @@ def main() -> None:
             base = baseline(Path(tmp) / f"base-{size}", ours)
             export = zensical_export(Path(tmp) / f"zensical-{size}", ours)
             our_time, base_time, zensical_time = build(ours.root), build(base), build(export, "zensical")
+            runs = 3 if size <= 150 else 1
+            our_step, base_step = site_step(ours.root, True, runs), site_step(base, False, runs)
             pages, our_kb = mean_page_kb(ours.root / "site")
             _, base_kb = mean_page_kb(base / "site")
             _, zensical_kb = mean_page_kb(export / "site")
             rows.append((size, our_kb))
             print(f"{size:>7} {pages:>5} | {our_time:>7.2f} {base_time:>7.2f} {our_time / base_time:>5.2f} | "
+                  f"{our_step:>7.2f} {base_step:>7.2f} {our_step / base_step:>5.2f} | "
                   f"{our_kb:>7.1f} {base_kb:>7.1f} {our_kb / base_kb:>5.2f} | "
                   f"{zensical_time:>10.2f} {zensical_time / base_time:>5.2f} {zensical_kb:>7.1f}", flush=True)
             for folder in (ours.root, base, export):

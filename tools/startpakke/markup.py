@@ -15,6 +15,7 @@ import html
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
+from functools import cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -75,13 +76,13 @@ class _Capture(Treeprocessor):
         self.md.tree = root  # type: ignore[attr-defined]
 
 
+@cache
 def _parser() -> markdown.Markdown:
+    """Made at the first text that needs parsing: most text does not."""
     parser = markdown.Markdown(extensions=[e for e in MARKDOWN_EXTENSIONS if e != "toc"])
     parser.treeprocessors.register(_Capture(parser), "startpakke-capture", -100)
     return parser
 
-
-_md = _parser()
 
 
 def markup_problem(text: str, kind: Kind = "prose") -> Problem | None:
@@ -97,7 +98,7 @@ def markup_problem(text: str, kind: Kind = "prose") -> Problem | None:
     if not (_MAYBE_MARKUP.search(text) or (kind != "prose" and _MAYBE_BLOCK.match(text))):
         return None
     root = tree(text)
-    raw = list(_md.htmlStash.rawHtmlBlocks)
+    raw = list(_parser().htmlStash.rawHtmlBlocks)
     if raw:
         return _raw_html(" ".join(str(block) for block in raw))
     if kind != "prose" and (len(root) > 1 or any(child.tag != "p" for child in root)
@@ -117,9 +118,10 @@ def markup_problem(text: str, kind: Kind = "prose") -> Problem | None:
 
 def tree(text: str) -> etree.Element:
     """The element tree the site's Markdown parser makes of `text` (raw HTML stays in its stash)."""
-    _md.reset()
-    _md.convert(text)
-    return _md.tree  # type: ignore[attr-defined,no-any-return]
+    parser = _parser()
+    parser.reset()
+    parser.convert(text)
+    return parser.tree  # type: ignore[attr-defined,no-any-return]
 
 
 def _raw_html(block: str) -> Problem:

@@ -17,7 +17,6 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from .. import phrases
 from ..caches import template_cache
 from ..i18n import Catalog, catalog
-from .captions import CaptionError, read_captions, transcript
 from .manifest import Quality, VideoEntry
 
 if TYPE_CHECKING:
@@ -118,6 +117,8 @@ def transcript_for(project: Project, entry: VideoEntry, language: str) -> list[s
     chosen = sorted(entry.captions, key=lambda c: (c.lang != language, c.lang))
     if not chosen:
         return []
+    from .captions import CaptionError, read_captions, transcript  # webvtt, for videos with captions only
+
     try:
         return transcript(read_captions(project.media_build / chosen[0].path).cues)
     except (OSError, CaptionError):

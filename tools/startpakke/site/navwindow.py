@@ -49,10 +49,11 @@ def _window(items: list[Any], top: bool, more: str, tr: Catalog) -> list[Any]:
     active = next((n for n, i in enumerate(counted) if items[i].active), 0)
     low = max(0, min(active - RADIUS, len(counted) - (2 * RADIUS + 1)))
     kept = set(counted[low:low + 2 * RADIUS + 1])
+    left_out = set(counted) - kept  # a set: every page of a large course walks these levels
     result: list[Any] = []
     after_window = 0
     for i, item in enumerate(items):
-        if i in counted and i not in kept:
+        if i in left_out:
             continue
         if isinstance(item, Section) and item.active:
             first = item.children[0] if item.children else None
@@ -61,7 +62,7 @@ def _window(items: list[Any], top: bool, more: str, tr: Catalog) -> list[Any]:
         result.append(item)
         if i in kept:
             after_window = len(result)
-    hidden = len(counted) - len(kept)
+    hidden = len(left_out)
     if hidden and more:
         label = tr.ngettext("All the modules (%(num)s more)", "All the modules (%(num)s more)", hidden) if top \
             else tr.ngettext("All the methods of the module (%(num)s more)",

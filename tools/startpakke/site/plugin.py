@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -38,11 +38,22 @@ from .service_worker import THEME_COLOUR, WORKER, unregistering_worker, write_of
 from .source import ContentErrors, build_tree, publication_for
 from .text import plain_text
 
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer  # `serve`'s alone
+
 log = logging.getLogger("mkdocs.plugins.startpakke")
 _editor_servers: dict[tuple[str, int], object] = {}
 """The editor backend of each `serve` address: started once, kept across rebuilds."""
 THEME = Path(__file__).parent / "theme"
 """Our additions to Material: the language menu to the same page, the sitemap with hreflang, the Sami interface."""
+
+
+def _with_compiled_templates(get_env: Callable[[], Environment]) -> Environment:
+    """The theme's environments (the pages', and each one Material's search makes to look up its
+    language settings) take Material's templates compiled once on this machine."""
+    env = get_env()
+    env.bytecode_cache = template_cache()
+    return env
 
 
 class StartpakkeConfig(Config):
@@ -108,6 +119,7 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         config.extra["web_app"] = {"colour": THEME_COLOUR} if publication.layout.style == "directory" else None
         if str(THEME) not in config.theme.dirs:  # after the project's own overrides, before Material
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+            config.theme.get_env = partial(_with_compiled_templates, config.theme.get_env)
         # Material shows its language menu when `alternate` is set and writes its own head links when it
         # is a list; ours (theme/) link to the same page, so it is set but not a list.
         config.extra["alternate"] = len(publication.languages) > 1
@@ -151,7 +163,6 @@ class StartpakkePlugin(BasePlugin[StartpakkeConfig]):
         return context
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.bytecode_cache = env.bytecode_cache or template_cache()  # Material's templates, compiled once
         # The same page in each language, for the language menu and the sitemap (theme/).
         env.filters["alternates"] = partial(alternates, self.publication)
         return env

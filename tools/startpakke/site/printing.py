@@ -14,8 +14,6 @@ import signal
 import threading
 from pathlib import Path
 
-from rich.console import Console
-
 from ..loading import load_course
 from ..project import Project
 from . import printables
@@ -78,6 +76,8 @@ class BackgroundPrinting:
 
 def print_course(root: Path) -> None:
     """Print the course at `root` as `startpakke build` does, saying only what went wrong."""
+    from rich.console import Console
+
     from .publish import print_cards  # the printing code loads in the printing process only
 
     os.setpgrp()  # one group with the processes it prints with, which `stop` ends together
