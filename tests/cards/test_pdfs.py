@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -157,6 +158,51 @@ def test_the_deck_keeps_every_cards_bookmarks_and_anchors(a6: Path, course: Cour
     for number, slug in enumerate(course.methods, start=1):
         assert reader.get_destination_page_number(anchors[f"side-{slug}-front"]) == 4 + 2 * (number - 1)
     assert "Startpakke" in reader.metadata.title and reader.trailer["/Root"]["/Lang"] == "nb"
+
+
+@pytest.mark.parametrize("pdf", ["a6/interessentkart.pdf", "a6/kortstokk.pdf"])
+def test_the_structure_leaves_out_elements_that_say_nothing_and_every_content_finds_its_element(
+        a6: Path, pdf: str) -> None:
+    """WeasyPrint makes a /Span or /NonStruct for every inline box; the cards leave out the ones with
+    nothing to say (their content joins their parent). Each marked piece of a page's content is still
+    claimed by the element the parent tree names for it, and every element by its parent."""
+    document = pikepdf.open(a6 / pdf)
+    tree = document.Root.StructTreeRoot
+    plain = {"/Type", "/S", "/NS", "/P", "/K", "/Pg"}
+    claimed: dict[tuple[tuple[int, int], int], tuple[int, int]] = {}  # (page, MCID) → element
+    elements, spans = 0, 0
+
+    def walk(element: pikepdf.Object, page: pikepdf.Object | None) -> None:
+        nonlocal elements, spans
+        elements += 1
+        spans += element.get("/S") in ("/Span", "/NonStruct")
+        assert not (element.get("/S") in ("/Span", "/NonStruct") and set(element.keys()) <= plain)
+        page = element.get("/Pg", page)
+        kids = element.get("/K", [])
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, int):
+                claimed[(page.objgen, kid)] = element.objgen
+            elif kid.get("/Type") == "/MCR":
+                claimed[(kid.get("/Pg", page).objgen, int(kid.MCID))] = element.objgen
+            elif kid.get("/Type") != "/OBJR":
+                assert kid.P.objgen == element.objgen
+                walk(kid, page)
+
+    for top in tree.K if isinstance(tree.K, pikepdf.Array) else [tree.K]:
+        walk(top, None)
+    owners = dict(zip(map(int, tree.ParentTree.Nums[::2]), tree.ParentTree.Nums[1::2]))
+    marked = 0
+    for page in document.pages:
+        owned = owners[int(page.obj.StructParents)]
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary) \
+                    and "/MCID" in operands[1]:
+                mcid = int(operands[1].MCID)
+                if (page.obj.objgen, mcid) in claimed:  # WeasyPrint leaves the margin boxes' out of the tree
+                    assert claimed[(page.obj.objgen, mcid)] == owned[mcid].objgen, (page.index, mcid)
+                    marked += 1
+    assert marked > 40 and elements > 30
+    assert spans < elements / 5, "few elements are spans left with something to say"
 
 
 def test_single_cards_are_tagged_and_titled(a6: Path) -> None:

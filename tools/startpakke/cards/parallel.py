@@ -22,7 +22,7 @@ def workers() -> int:
 
 class SideBySide:
     """Processes that run rounds of jobs, each taking the next job when done with one; started on the
-    first round with more than one job and kept for the next ones (a process takes a second or two
+    first round with more than one job and kept for the next such rounds (a process takes a second or two
     to start and load WeasyPrint). Fresh processes ("spawn"): a fork of a process with threads, such
     as a browser test's, can hang."""
 
@@ -33,12 +33,18 @@ class SideBySide:
         return self
 
     def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def run(self, jobs: Jobs) -> dict[Hashable, Any]:
-        """Each job's result by its key; one job, or one core, runs here."""
+        """Each job's result by its key; one job, or one core, runs here, with the processes ended
+        first: idle, they would keep the memory of what they printed while this one works."""
         if min(len(jobs), workers()) <= 1:
+            self.close()
             return {key: job() for key, job in jobs.items()}
         if self.pool is None:
             self.pool = ProcessPoolExecutor(workers(), mp_context=multiprocessing.get_context("spawn"))

@@ -74,9 +74,11 @@ def card_inputs(around: tuple[object, ...], fit: CardFit, fmt: CardFormat) -> st
 def lay_out(course: Course, work: Sequence[Piece]) -> None:
     """Lay out and write each piece: one worker's share."""
     from .render import layout, pdf_bytes
+    from .tagging import without_plain_elements
 
     for piece in work:
-        write_atomic(piece.path, pdf_bytes(layout(_html(course, piece), card_css(course, piece.fmt))))
+        data = pdf_bytes(layout(_html(course, piece), card_css(course, piece.fmt)))
+        write_atomic(piece.path, without_plain_elements(data))
 
 
 def _html(course: Course, piece: Piece) -> str:

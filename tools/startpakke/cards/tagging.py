@@ -1,4 +1,5 @@
-"""Keep a tagged PDF tagged when its pages are placed on sheets (see `impose`).
+"""Keep a tagged PDF tagged, and small: when its pages are placed on sheets (see `impose`), and in
+the pieces decks are merged from (see `pieces`).
 
 WeasyPrint tags each page's content by marked-content ids (MCIDs) and ties them to a structure tree
 (headings, lists, figures with their text alternatives) in the document's reading order. Imposition
@@ -10,6 +11,7 @@ copied with every reference to a card page's content pointed at its form. What o
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import pikepdf
@@ -25,6 +27,66 @@ _OWN = {"/P", "/K", "/Pg"}
 _PLAIN = {"/Type", "/S", "/NS", *_OWN}
 """A /Span or /NonStruct with nothing but these says nothing to a reader: its content joins its
 parent's. WeasyPrint makes one for every inline box; leaving them out keeps the tree small."""
+
+
+def _plain(element: pikepdf.Object) -> bool:
+    return element.get(Name.S) in (Name.Span, Name.NonStruct) and set(element.keys()) <= _PLAIN
+
+
+def without_plain_elements(data: bytes) -> bytes:
+    """The PDF with its plain /Span and /NonStruct elements left out: their content and kids join
+    their parent, which the parent tree then names as the content's owner. They are about half of a
+    card's elements, and a 1500-card deck is merged with every element of every card in memory."""
+    pdf = Pdf.open(io.BytesIO(data))
+    tree = pdf.Root.get(Name.StructTreeRoot)
+    if tree is None:
+        return data
+    owner: dict[tuple[int, int], pikepdf.Object] = {}
+    """A left-out element (by object number) → the element its content went to."""
+
+    def keep_kids(element: pikepdf.Object, page: pikepdf.Object | None) -> None:
+        page = element.get(Name.Pg, page)  # what an MCID of the element is numbered on
+        kids: list[pikepdf.Object | int] = []
+        for kid in element_kids(element):
+            if not isinstance(kid, Dictionary) or kid.get(Name.Type) in (Name.MCR, Name.OBJR):
+                kids.append(kid)
+                continue
+            keep_kids(kid, page)
+            if not _plain(kid):
+                kids.append(kid)
+                continue
+            owner[kid.objgen] = element
+            on = kid.get(Name.Pg, page)
+            for grandkid in element_kids(kid):
+                if isinstance(grandkid, int) and on is not None and (page is None or on.objgen != page.objgen):
+                    grandkid = Dictionary(Type=Name.MCR, Pg=on, MCID=grandkid)  # numbered on another page
+                elif isinstance(grandkid, Dictionary) and grandkid.get(Name.Type) not in (Name.MCR, Name.OBJR):
+                    grandkid.P = element
+                kids.append(grandkid)
+        if Name.K in element:
+            element.K = Array(kids)
+
+    def kept(element: pikepdf.Object) -> pikepdf.Object:
+        while isinstance(element, Dictionary) and element.objgen in owner:
+            element = owner[element.objgen]
+        return element
+
+    for top in element_kids(tree):
+        keep_kids(top, None)
+    nodes = [tree[Name.ParentTree]] if Name.ParentTree in tree else []
+    for node in nodes:  # a number tree: its /Nums, and its /Kids' own
+        nodes += list(node.get(Name.Kids, []))
+        nums = node.get(Name.Nums, Array())
+        for index in range(1, len(nums), 2):
+            value = nums[index]
+            if isinstance(value, Array):
+                for position, element in enumerate(value):
+                    value[position] = kept(element)
+            else:
+                nums[index] = kept(value)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
 
 
 @dataclass
@@ -80,8 +142,6 @@ def carry_structure(source: Pdf, out: Pdf, placed: Placed) -> None:
                     kids.append(content(int(kid.MCID), on))  # type: ignore[arg-type]
             elif kind != Name.OBJR:  # annotations (links) are not carried onto the sheets
                 kids += copy(kid)
-        if old.get(Name.S) in (Name.Span, Name.NonStruct) and set(old.keys()) <= _PLAIN:
-            return kids
         if not kids and Name.Alt not in old:
             return []  # an empty box: nothing to read
         return [element(kids, old, page)]
