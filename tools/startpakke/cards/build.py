@@ -139,7 +139,7 @@ def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: Card
                progress: Progress | None = None, fit_cache: Path | None = None,
                plans: Plans | None = None) -> tuple[dict[CardSet, Built], dict[str, SessionOutputs]]:
     """Fit each set's cards, lay out the pieces no earlier run left (spread over the cores, with the
-    session `plans` beside them), then put each set's outputs together from its pieces, side by side.
+    session `plans` beside them), then put each set's outputs together from its pieces.
     A card whose PDF the manifest lists as made from the same piece is not written again."""
     say = progress or (lambda _: None)
     all_cards = cards_of(course)
@@ -158,8 +158,10 @@ def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: Card
             say(f"laying out {sum(not piece.exists() for piece in pieces)} cards and deck pages")
         sessions = processes.run(jobs).get("sessions", {})
         say("putting the decks together")
-        built = processes.run({plan.wanted: partial(_assemble, course, folder, plan, manifest.formats.get(plan.wanted.name))
-                               for plan in planned})
+        # One at a time, here: a deck being put together has every page of it in memory.
+        processes.close()
+        built = {plan.wanted: _assemble(course, folder, plan, manifest.formats.get(plan.wanted.name))
+                 for plan in planned}
     for plan in planned:
         remove_others(folder, plan.wanted.fmt, [piece.path for piece in plan.pieces.all])
     return built, sessions  # type: ignore[return-value]

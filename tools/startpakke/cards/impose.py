@@ -144,9 +144,12 @@ def _form(out: Pdf, page: pikepdf.Page) -> pikepdf.Object:
     drawn once per copy from one stored object (small files)."""
     contents = page.obj.get(Name.Contents)
     parts = contents if isinstance(contents, Array) else [contents] if contents is not None else []
-    form = pikepdf.Stream(out, b"\n".join(part.read_bytes() for part in parts),
-                          Type=Name.XObject, Subtype=Name.Form, BBox=Array(page.mediabox),
-                          Resources=out.copy_foreign(page.obj.Resources))
+    if len(parts) == 1:  # the stream as stored, compressed: decoded, a deck's content would fill memory
+        form = out.copy_foreign(parts[0])
+    else:
+        form = out.make_indirect(pikepdf.Stream(out, b"\n".join(part.read_bytes() for part in parts)))
+    form.Type, form.Subtype, form.BBox = Name.XObject, Name.Form, Array(page.mediabox)
+    form.Resources = out.copy_foreign(page.obj.Resources)
     if Name.Group in page.obj:  # keeps transparency (tints, rounded corners) as WeasyPrint drew it
         form.Group = out.copy_foreign(page.obj.Group) if page.obj.Group.is_indirect else page.obj.Group
     return out.make_indirect(form)

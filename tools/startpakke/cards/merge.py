@@ -47,8 +47,9 @@ def saved(document: Pdf) -> bytes:
 
 
 BATCH = 100
-"""Pieces merged at a time: qpdf keeps every piece open until the merged document is written (about
-0.4 MB each), so a large deck is merged in batches, and the batches into one."""
+"""Pieces merged at a time: the merged document keeps every object it copied from a piece in memory
+until it is written, so a large deck is merged in batches, and the batches into one (1500 A5 cards:
+413 MB at the most, against 544 MB all at once)."""
 
 
 def merged(pieces: Sequence[bytes]) -> Pdf:
@@ -65,12 +66,12 @@ def merged(pieces: Sequence[bytes]) -> Pdf:
     kids: list[pikepdf.Object] = []
     nums: list[int | pikepdf.Object] = []  # Python lists: a pikepdf Array grows in quadratic time
     next_key = 0
-    sources: list[Pdf] = []  # open until `document` is written: qpdf copies stream data then
     outline: list[_Item] = []
     names: dict[str, pikepdf.Object] = {}
     for piece in pieces:
+        # Once copied, the piece may go: qpdf copies stream data when `document` is written, from the
+        # piece's bytes, which it keeps (setImmediateCopyFrom in qpdf's QPDF.hh).
         source = Pdf.open(io.BytesIO(piece))
-        sources.append(source)
         offset = next_key
         next_key += _shift_keys(source, offset)
         first_page = len(document.pages)
