@@ -7,7 +7,7 @@ cache) and again; `build` fresh, again with nothing changed, and after one card'
 baseline, `mkdocs build` of the same course (the site step alone, which every build needs); and under
 `startpakke serve`, the seconds from saving a card's new title to the served page showing it, waited
 for as the browser waits (the median of three saves). Prints seconds, the ratio to the MkDocs step,
-and the peak resident memory of the largest process.
+and the peak resident memory of the largest process and of all of them at once.
 """
 
 from __future__ import annotations
@@ -40,18 +40,40 @@ def project(root: Path, methods: int, per_module: int) -> Path:
     return root
 
 
-def run(root: Path, *command: str) -> tuple[float, float]:
-    """Seconds and peak resident MB of one command (the largest of its processes)."""
+def run(root: Path, *command: str) -> tuple[float, float, float]:
+    """Seconds of one command, the peak resident MB of the largest of its processes, and of all of
+    them at once (sampled ten times a second)."""
     script = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
               "code = subprocess.run(sys.argv[1:]).returncode; took = time.perf_counter() - start; "
               "print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, file=sys.stderr); "
               "sys.exit(code)")
-    result = subprocess.run([sys.executable, "-c", script, *command], cwd=root, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if result.returncode:
-        sys.exit(f"{' '.join(command)} failed in {root}:\n{result.stderr}")
-    took, peak = result.stderr.strip().splitlines()[-1].split()
-    return float(took), float(peak)
+    process = subprocess.Popen([sys.executable, "-c", script, *command], cwd=root, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    together = 0.0
+    while process.poll() is None:
+        together = max(together, resident_mb(process.pid))
+        time.sleep(0.1)
+    errors = process.stderr.read() if process.stderr else ""
+    if process.returncode:
+        sys.exit(f"{' '.join(command)} failed in {root}:\n{errors}")
+    took, peak = errors.strip().splitlines()[-1].split()
+    return float(took), float(peak), together
+
+
+def resident_mb(pid: int) -> float:
+    """Resident MB of a process and all its descendants, from /proc."""
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # ended meanwhile
+            continue
+        found = re.search(r"VmRSS:\s+(\d+) kB", status)
+        total += int(found.group(1)) / 1024 if found else 0
+        pending += [int(child) for child in children]
+    return total
 
 
 def startpakke(*arguments: str) -> list[str]:
@@ -72,8 +94,9 @@ def fetch(url: str, timeout: float = 10) -> str:
         return ""
 
 
-def serve_shows_a_save(root: Path, saves: int = 3) -> tuple[float, float]:
-    """Median seconds from a card saved to `startpakke serve`'s page showing it, and the server's peak MB."""
+def serve_shows_a_save(root: Path, saves: int = 3) -> tuple[float, float, float]:
+    """Median seconds from a card saved to `startpakke serve`'s page showing it, the server's peak MB,
+    and its resident MB with its printing run's at the end."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -98,13 +121,14 @@ def serve_shows_a_save(root: Path, saves: int = 3) -> tuple[float, float]:
             shown.append(time.perf_counter() - start)
         status = Path(f"/proc/{server.pid}/status").read_text()
         peak = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+        together = resident_mb(server.pid)
     finally:
         server.terminate()  # serve stops its printing run too
         server.wait(timeout=60)
-    return statistics.median(shown), peak
+    return statistics.median(shown), peak, together
 
 
-def measure(root: Path) -> dict[str, tuple[float, float]]:
+def measure(root: Path) -> dict[str, tuple[float, float, float]]:
     figures = {}
     figures["check, fresh clone"] = run(root, *startpakke("check"))
     figures["check, again"] = run(root, *startpakke("check"))
@@ -126,15 +150,15 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [6] if args.quick else [int(size) for size in args.sizes.split(",")]
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f} at start")
-    print(f"{'methods':>7} | {'work':<26} | {'s':>7} | {'× MkDocs':>8} | {'peak MB':>7}")
+    print(f"{'methods':>7} | {'work':<26} | {'s':>7} | {'× MkDocs':>8} | {'peak MB':>7} | {'all MB':>6}")
     with tempfile.TemporaryDirectory(prefix="build-bench-") as tmp:
         for size in sizes:
             root = project(Path(tmp) / f"course-{size}", size, args.per_module)
             figures = measure(root)
             mkdocs = figures["the MkDocs step alone"][0]
-            for work, (seconds, peak) in figures.items():
-                print(f"{size:>7} | {work:<26} | {seconds:>7.2f} | {seconds / mkdocs:>8.2f} | {peak:>7.0f}",
-                      flush=True)
+            for work, (seconds, peak, together) in figures.items():
+                print(f"{size:>7} | {work:<26} | {seconds:>7.2f} | {seconds / mkdocs:>8.2f} | {peak:>7.0f} | "
+                      f"{together:>6.0f}", flush=True)
             shutil.rmtree(root)
     print(f"load {os.getloadavg()[0]:.2f} at end")
 

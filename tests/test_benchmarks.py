@@ -27,3 +27,4 @@ def test_build_benchmark_reports_each_step_against_the_mkdocs_step() -> None:
         "check, fresh clone", "check, again", "build, fresh", "build, nothing changed",
         "build, one title changed", "the MkDocs step alone", "serve, a saved card shown"]
     assert float(rows[-2][3]) == 1.0 and all(float(row[2]) > 0 and float(row[4]) > 0 for row in rows)
+    assert all(float(row[5]) > 0 for row in rows)
