@@ -152,7 +152,7 @@ def _form(out: Pdf, page: pikepdf.Page) -> pikepdf.Object:
     form.Resources = out.copy_foreign(page.obj.Resources)
     if Name.Group in page.obj:  # keeps transparency (tints, rounded corners) as WeasyPrint drew it
         form.Group = out.copy_foreign(page.obj.Group) if page.obj.Group.is_indirect else page.obj.Group
-    return out.make_indirect(form)
+    return form
 
 
 def _own_xobjects(page: pikepdf.Page) -> pikepdf.Object:

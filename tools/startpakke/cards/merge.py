@@ -142,13 +142,18 @@ def element_kids(element: pikepdf.Object) -> list[pikepdf.Object]:
     return list(kids) if isinstance(kids, Array) else [kids]
 
 
+def number_arrays(tree: pikepdf.Object) -> Iterator[pikepdf.Object]:
+    """The /Nums arrays of a number tree (key, value, key, value, …): its own and its kids'."""
+    yield tree.get(Name.Nums, Array())
+    for kid in tree.get(Name.Kids, Array()):
+        yield from number_arrays(kid)
+
+
 def _numbers(tree: pikepdf.Object) -> Iterator[tuple[int, pikepdf.Object]]:
     """The (key, value) pairs of a number tree, its kids' too."""
-    nums = tree.get(Name.Nums, Array())
-    for index in range(0, len(nums), 2):
-        yield int(nums[index]), nums[index + 1]
-    for kid in tree.get(Name.Kids, Array()):
-        yield from _numbers(kid)
+    for nums in number_arrays(tree):
+        for index in range(0, len(nums), 2):
+            yield int(nums[index]), nums[index + 1]
 
 
 def _destinations(source: Pdf) -> Iterator[tuple[str, pikepdf.Object]]:

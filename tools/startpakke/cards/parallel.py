@@ -36,15 +36,14 @@ class SideBySide:
         self.close()
 
     def close(self) -> None:
+        """End the processes: idle, they keep the memory of what they printed."""
         if self.pool:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
 
     def run(self, jobs: Jobs) -> dict[Hashable, Any]:
-        """Each job's result by its key; one job, or one core, runs here, with the processes ended
-        first: idle, they would keep the memory of what they printed while this one works."""
+        """Each job's result by its key; one job, or one core, runs here."""
         if min(len(jobs), workers()) <= 1:
-            self.close()
             return {key: job() for key, job in jobs.items()}
         if self.pool is None:
             self.pool = ProcessPoolExecutor(workers(), mp_context=multiprocessing.get_context("spawn"))

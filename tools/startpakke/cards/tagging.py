@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf
 
-from .merge import copied, element_kids
+from .merge import copied, element_kids, number_arrays
 
 Placed = dict[int, tuple[pikepdf.Object, pikepdf.Object]]
 """Source page number → (the form that now holds its content, the sheet it is first drawn on)."""
@@ -27,6 +27,12 @@ _OWN = {"/P", "/K", "/Pg"}
 _PLAIN = {"/Type", "/S", "/NS", *_OWN}
 """A /Span or /NonStruct with nothing but these says nothing to a reader: its content joins its
 parent's. WeasyPrint makes one for every inline box; leaving them out keeps the tree small."""
+
+
+def _is_element(kid: pikepdf.Object | int) -> bool:
+    """A structure element among an element's kids, not its content (an MCID, a marked-content or
+    an object reference)."""
+    return isinstance(kid, Dictionary) and kid.get(Name.Type) not in (Name.MCR, Name.OBJR)
 
 
 def _plain(element: pikepdf.Object) -> bool:
@@ -48,7 +54,7 @@ def without_plain_elements(data: bytes) -> bytes:
         page = element.get(Name.Pg, page)  # what an MCID of the element is numbered on
         kids: list[pikepdf.Object | int] = []
         for kid in element_kids(element):
-            if not isinstance(kid, Dictionary) or kid.get(Name.Type) in (Name.MCR, Name.OBJR):
+            if not _is_element(kid):
                 kids.append(kid)
                 continue
             keep_kids(kid, page)
@@ -60,7 +66,7 @@ def without_plain_elements(data: bytes) -> bytes:
             for grandkid in element_kids(kid):
                 if isinstance(grandkid, int) and on is not None and (page is None or on.objgen != page.objgen):
                     grandkid = Dictionary(Type=Name.MCR, Pg=on, MCID=grandkid)  # numbered on another page
-                elif isinstance(grandkid, Dictionary) and grandkid.get(Name.Type) not in (Name.MCR, Name.OBJR):
+                elif _is_element(grandkid):
                     grandkid.P = element
                 kids.append(grandkid)
         if Name.K in element:
@@ -73,10 +79,7 @@ def without_plain_elements(data: bytes) -> bytes:
 
     for top in element_kids(tree):
         keep_kids(top, None)
-    nodes = [tree[Name.ParentTree]] if Name.ParentTree in tree else []
-    for node in nodes:  # a number tree: its /Nums, and its /Kids' own
-        nodes += list(node.get(Name.Kids, []))
-        nums = node.get(Name.Nums, Array())
+    for nums in number_arrays(tree[Name.ParentTree]) if Name.ParentTree in tree else []:
         for index in range(1, len(nums), 2):
             value = nums[index]
             if isinstance(value, Array):
