@@ -100,8 +100,34 @@ def test_a_deleted_output_is_printed_again(course_copy: Path) -> None:
     assert (folder / "okter" / "okt-1.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_the_decks_of_a_large_course_are_put_together_one_at_a_time_here(course_copy: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Side by side, two decks of 1500 cards took 2 GB: past `DECKS_SIDE_BY_SIDE` cards they are put
+    together one after the other in the calling process, into the same decks."""
+    from startpakke.cards import build
+
+    folder = _build(course_copy)
+    decks = [folder / "kortstokk.pdf", folder / "a4-4up" / "kortstokk.pdf"]
+    side_by_side = [pdf_text(deck) for deck in decks]
+    for deck in decks:
+        deck.unlink()
+    here: list[Path] = []
+    write_deck = build.write_deck
+
+    def recorded(course: object, fmt: object, path: Path, pieces: list[Path]) -> None:
+        here.append(path)
+        write_deck(course, fmt, path, pieces)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "DECKS_SIDE_BY_SIDE", 0)
+    monkeypatch.setattr(build, "write_deck", recorded)
+    monkeypatch.setattr(build, "run_side_by_side", lambda jobs: pytest.fail(f"side by side: {list(jobs)}"))
+    _build(course_copy)
+    assert here == decks
+    assert [pdf_text(deck) for deck in decks] == side_by_side
+
+
 def test_a_build_with_nothing_changed_does_not_load_the_printing_libraries(course_copy: Path) -> None:
-    """Loading WeasyPrint (Pango) and pypdf costs about a second: a build that prints nothing skips it."""
+    """Loading WeasyPrint (Pango) and pikepdf costs about a second: a build that prints nothing skips it."""
     _build(course_copy)
     probe = ("import sys\n"
              "from pathlib import Path\n"
@@ -113,7 +139,7 @@ def test_a_build_with_nothing_changed_does_not_load_the_printing_libraries(cours
              "loaded = load_course(project)\n"
              "build_for_site(loaded.course, project.cards_build, fit_cache=project.fit_cache,\n"
              "               before_printing=require_printing)\n"
-             "print(sorted(name for name in ('weasyprint', 'pypdf') if name in sys.modules))\n")
+             "print(sorted(name for name in ('weasyprint', 'pikepdf') if name in sys.modules))\n")
     again = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert again.stdout.strip() == "[]", again.stderr
     # One output gone: printing is needed, and the same call loads the libraries and prints it.

@@ -18,7 +18,7 @@ from .card import Card, Side, cards_of
 from .document import card_title, deck_title, full_deck_title
 from .fit import CardFit, content_key, fit_cards
 from .inputs import fingerprint
-from .parallel import Jobs, SideBySide, workers
+from .parallel import Jobs, SideBySide, run_side_by_side, workers
 from .pieces import DeckPieces, deck_pieces, layout_jobs, remove_others
 from .formats import DEFAULT, CardFormat, FormatName, get
 from .manifest import (
@@ -158,17 +158,19 @@ def print_sets(course: Course, folder: Path, sets: list[CardSet], manifest: Card
             say(f"laying out {sum(not piece.exists() for piece in pieces)} cards and deck pages")
         sessions = processes.run(jobs).get("sessions", {})
         say("putting the decks together")
-        # One at a time, here: a deck being put together has every page of it in memory.
-        processes.close()
+        processes.close()  # idle, they keep the memory of what they laid out
         built = {plan.wanted: _assemble(course, folder, plan, manifest.formats.get(plan.wanted.name))
                  for plan in planned}
+    _put_together({plan.wanted: partial(write_deck, course, plan.wanted.fmt, built[plan.wanted].deck,
+                                        [piece.path for piece in plan.pieces.all])
+                   for plan in planned if built[plan.wanted].deck}, len(all_cards))
     for plan in planned:
         remove_others(folder, plan.wanted.fmt, [piece.path for piece in plan.pieces.all])
     return built, sessions  # type: ignore[return-value]
 
 
 def _assemble(course: Course, folder: Path, plan: _Planned, recorded: FormatOutputs | None) -> Built:
-    """The set's card PDFs and deck, from its pieces."""
+    """The set's card PDFs from its pieces, and where its deck goes (`write_deck` puts it together)."""
     fmt, where = plan.wanted.fmt, paths(plan.wanted.fmt)
     built = Built(folder, fmt, fits=plan.fits)
     built.overflowing = {slug: fit.overflowing for slug, fit in plan.fits.items() if fit.overflowing}
@@ -183,15 +185,32 @@ def _assemble(course: Course, folder: Path, plan: _Planned, recorded: FormatOutp
         _remove_stale(folder / fmt.folder, {f"{slug}.pdf" for slug in plan.pieces.cards} | {DECK})
     if plan.wanted.deck:
         built.deck = folder / where.deck
-        pieces = [piece.path.read_bytes() for piece in plan.pieces.all]
-        if fmt.imposition:
-            deck = _impose(pieces, fmt, deck_title(course), course)
-        else:
-            from .merge import merge
-
-            deck = merge(pieces, full_deck_title(course), course.language, course.info.publisher)
-        write_atomic(built.deck, deck)
     return built
+
+
+DECKS_SIDE_BY_SIDE = 1000
+"""Decks of up to this many cards are put together side by side, larger ones one at a time: a deck
+being put together has every page of it in memory (1500 cards: 411 MB on A5, 781 MB on A4 sheets)."""
+
+
+def _put_together(decks: Jobs, cards: int) -> None:
+    if cards <= DECKS_SIDE_BY_SIDE:
+        run_side_by_side(decks)
+    else:
+        for deck in decks.values():
+            deck()
+
+
+def write_deck(course: Course, fmt: CardFormat, path: Path, pieces: list[Path]) -> None:
+    """One deck from its pieces: merged into one document, or imposed on sheets."""
+    data = [piece.read_bytes() for piece in pieces]
+    if fmt.imposition:
+        deck = _impose(data, fmt, deck_title(course), course)
+    else:
+        from .merge import merge
+
+        deck = merge(data, full_deck_title(course), course.language, course.info.publisher)
+    write_atomic(path, deck)
 
 
 def _outputs(built: Built, inputs: str) -> FormatOutputs:
@@ -247,6 +266,8 @@ def _written_already(folder: Path, outputs: SessionOutputs, recorded: SessionOut
 def print_sessions(folder: Path, plans: Plans, recorded: dict[str, SessionOutputs],
                    progress: Progress | None = None) -> dict[str, SessionOutputs]:
     say = progress or (lambda _: None)
+    import time, os
+    t0 = time.time()
     written: dict[str, SessionOutputs] = {}
     for slug, (sources, outputs) in plans.items():
         if not _written_already(folder, outputs, recorded.get(slug)):
@@ -254,6 +275,8 @@ def print_sessions(folder: Path, plans: Plans, recorded: dict[str, SessionOutput
             for suffix, source in sources.items():
                 write_atomic(folder / getattr(outputs, suffix), session_pdf(source) if suffix == "pdf" else source)
         written[slug] = outputs
+    with open("/tmp/jobs.log", "a") as log:
+        print(os.getpid(), "sessions", len(plans), t0, time.time(), file=log)
     _remove_stale(folder / SESSIONS, {f"{slug}.{s}" for slug in plans for s in ("pdf", "md", "html")})
     return written
 

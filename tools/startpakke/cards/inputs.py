@@ -2,8 +2,8 @@
 
 A build compares an output's fingerprint with the one the manifest recorded for it, and prints again
 only what changed. Besides the content, every fingerprint holds the card design (templates, fonts),
-the code that prints, the interface catalogs and the versions of WeasyPrint and pypdf, so an upgrade
-prints everything again.
+the code that prints, the interface catalogs and the versions of the printing libraries (WeasyPrint,
+pikepdf, segno, fontTools), so an upgrade prints everything again.
 """
 
 from __future__ import annotations
@@ -37,6 +37,6 @@ def design() -> str:
     # The fonts by what they are made from (the static instances follow from these and fontTools).
     digest.update(repr(sorted((str(face), path.name, path.stat().st_size)
                               for face, path in font_sources().items())).encode())
-    digest.update(f"weasyprint {version('weasyprint')}, pypdf {version('pypdf')}, "
-                  f"fonttools {version('fonttools')}".encode())
+    digest.update(", ".join(f"{name} {version(name)}"
+                            for name in ("weasyprint", "pikepdf", "segno", "fonttools")).encode())
     return digest.hexdigest()

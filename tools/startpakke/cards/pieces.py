@@ -91,14 +91,14 @@ def _html(course: Course, piece: Piece) -> str:
 
 
 def layout_jobs(course: Course, pieces: Sequence[Piece], workers: int) -> dict[Hashable, Callable[[], None]]:
-    """The pieces still to lay out, in shares for `workers` processes: a few shares each, so a process
-    that finishes early takes the next. A card's pieces in every format go to the same share, which
-    then makes its QR code once."""
+    """The pieces still to lay out, in shares for `workers` processes: eight shares each, so a process
+    that finishes early takes the next and the last share leaves the other cores idle only briefly.
+    A card's pieces in every format go to the same share, which then makes its QR code once."""
     missing = sorted((piece for piece in pieces if not piece.exists()),
                      key=lambda piece: piece.fit.card.number if piece.fit else 0)
     if not missing:
         return {}
-    size = -(-len(missing) // (4 * workers))
+    size = -(-len(missing) // (8 * workers))
     return {("pieces", index): partial(lay_out, course, missing[start:start + size])
             for index, start in enumerate(range(0, len(missing), size))}
 
