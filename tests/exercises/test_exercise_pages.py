@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import REPO
 from startpakke.exercises import exercise_groups, exercises_for
-from startpakke.exercises.generate import shuffled_items
+from startpakke.exercises.generate import every_module_groups, shuffled_items
 from startpakke.project import Project
 from startpakke.loading import load_course
 from startpakke.model import OrderingExercise
@@ -52,6 +52,11 @@ def test_the_page_folds_each_group_away_but_the_first_and_numbers_no_exercise(co
     assert f'id="metode-{module.methods[0]}" data-sp-group open>' in markdown
     assert not re.search(r">\s*(Oppgave|Exercise) \d+\s*<", markdown)
     assert len(re.findall(r"<h3[ >]", markdown)) == len(exercises_for(course, module))  # one heading each
+
+
+def test_the_whole_course_gets_each_modules_own_groups(course) -> None:
+    """The site renders every module's exercises in one go, sharing what they are drawn from."""
+    assert every_module_groups(course) == {module.slug: exercise_groups(course, module) for module in course.modules}
 
 
 def test_ordering_items_never_start_in_the_right_order(course) -> None:

@@ -102,6 +102,24 @@ def test_search_is_set_up_for_norwegian() -> None:
     assert "«" in index["config"]["separator"]
 
 
+def test_search_finds_what_a_page_teaches_not_exercise_options_or_lists_of_methods() -> None:
+    """A learner searching a method's name finds its page and the modules that teach it, not every
+    exercise that offers it as an option or the method library's list (Material's parser lets an
+    exclusion end at the first inner closing tag of the same name: the list must not be a div)."""
+    docs = json.loads((example_site() / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert docs and not [doc["location"] for doc in docs if "/oppgaver/" in doc["location"]]
+    course = load_course(Project(REPO)).course
+    assert course
+    library = " ".join(doc["text"] for doc in docs if doc["location"].startswith("metoder/#"))
+    assert " ".join(course.info.phases[0].description.split()[:8]) in library, "the phases themselves are found"
+    assert not [method.title for method in course.methods.values() if method.title in library]
+    assert any(doc["location"] == "metoder/interessentkart/" for doc in docs)
+    sources = {source for method in course.methods.values() for source in method.sources}
+    about = " ".join(doc["text"] for doc in docs if doc["location"].startswith("om/"))
+    assert sources and not [source for source in sources if source[:30] in about], "each method's page has them"
+    assert any(source[:30] in doc["text"] for doc in docs for source in sources if doc["location"].startswith("metoder/"))
+
+
 def test_site_name_and_address_come_from_the_course() -> None:
     page = soup(example_site() / "om" / "index.html")
     assert page.title.get_text() == "Om kurset - Startpakke for samskaping"

@@ -17,8 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .. import layout as pages_of
 from .. import phrases
 from ..caches import digest, template_cache
-from ..exercises import exercise_groups
-from ..exercises.generate import Exercise, shuffled_items
+from ..exercises.generate import Exercise, every_module_groups, shuffled_items
 from ..i18n import Catalog, catalog
 from ..layout import Layout, Page
 from ..model import Course, Method, Module
@@ -140,7 +139,7 @@ def render_course(course: Course, layout: Layout | None = None, extras: Extras |
     _ = tr.gettext
     fallbacks = Fallbacks(tr)
     env = _environment(tr, fallbacks)
-    groups = {module.slug: exercise_groups(course, module, tr) for module in course.modules}
+    groups = every_module_groups(course, tr)
     exercises = {slug: [shown.exercise for group in shown_groups for shown in group.exercises]
                  for slug, shown_groups in groups.items()}
     pages: dict[str, str] = {}

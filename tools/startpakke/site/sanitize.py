@@ -11,7 +11,7 @@ import nh3
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "code", "dd", "del", "details", "div", "dl", "dt", "em",
     "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "kbd", "label", "legend",
-    "li", "mark", "ol", "option", "output", "p", "pre", "s", "select", "small", "source", "span", "strong",
+    "li", "mark", "ol", "option", "output", "p", "pre", "s", "section", "select", "small", "source", "span", "strong",
     "sub", "summary", "sup",
     "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "ul", "video",
 }
