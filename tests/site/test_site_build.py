@@ -21,7 +21,6 @@ from startpakke.loading import load_course
 from startpakke.site import publish
 from startpakke.site.export import export_markdown
 from startpakke.site.publication import publish as publish_course
-from startpakke.site.render import render_course
 
 
 def soup(path: Path) -> BeautifulSoup:
