@@ -266,8 +266,6 @@ def _written_already(folder: Path, outputs: SessionOutputs, recorded: SessionOut
 def print_sessions(folder: Path, plans: Plans, recorded: dict[str, SessionOutputs],
                    progress: Progress | None = None) -> dict[str, SessionOutputs]:
     say = progress or (lambda _: None)
-    import time, os
-    t0 = time.time()
     written: dict[str, SessionOutputs] = {}
     for slug, (sources, outputs) in plans.items():
         if not _written_already(folder, outputs, recorded.get(slug)):
@@ -275,8 +273,6 @@ def print_sessions(folder: Path, plans: Plans, recorded: dict[str, SessionOutput
             for suffix, source in sources.items():
                 write_atomic(folder / getattr(outputs, suffix), session_pdf(source) if suffix == "pdf" else source)
         written[slug] = outputs
-    with open("/tmp/jobs.log", "a") as log:
-        print(os.getpid(), "sessions", len(plans), t0, time.time(), file=log)
     _remove_stale(folder / SESSIONS, {f"{slug}.{s}" for slug in plans for s in ("pdf", "md", "html")})
     return written
 
