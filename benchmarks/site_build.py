@@ -41,6 +41,8 @@ from startpakke.site.export import export_markdown  # noqa: E402
 from startpakke.site.publication import publish as publish_course  # noqa: E402
 from startpakke.site.render import render_course  # noqa: E402
 
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
 
 def project(root: Path, methods: int, per_module: int) -> Project:
     write_course(root, methods=methods, per_module=per_module)
@@ -75,10 +77,9 @@ def zensical_export(root: Path, source: Project) -> Path:
 
 
 def build(root: Path, engine: str = "mkdocs") -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     quiet = ["-q"] if engine == "mkdocs" else []
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", engine, "build", *quiet], cwd=root, env=env,
+    result = subprocess.run([sys.executable, "-m", engine, "build", *quiet], cwd=root, env=ENV,
                             capture_output=True, text=True)
     took = time.perf_counter() - start
     if result.returncode:
@@ -118,11 +119,10 @@ print(time.perf_counter() - start)
 
 def site_step(root: Path, ours: bool, runs: int = 3) -> float:
     """Median seconds of the site step in a process that imported its modules already."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     times = []
     for _ in range(runs):
         result = subprocess.run([sys.executable, "-c", SITE_STEP, str(root), "ours" if ours else "base"],
-                                cwd=root, env=env, capture_output=True, text=True, check=True)
+                                cwd=root, env=ENV, capture_output=True, text=True, check=True)
         times.append(float(result.stdout.split()[-1]))
     return statistics.median(times)
 
